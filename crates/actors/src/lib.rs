@@ -1,0 +1,1 @@
+//! Stage `actors`: not written yet.

@@ -1,0 +1,1 @@
+//! Stage `dates`: not written yet.

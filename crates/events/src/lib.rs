@@ -1,0 +1,1 @@
+//! Stage `events`: not written yet.

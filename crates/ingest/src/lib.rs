@@ -1,0 +1,1 @@
+//! Stage `ingest`: not written yet.

@@ -1,0 +1,1 @@
+//! Stage `pipeline`: not written yet.

@@ -1,0 +1,1 @@
+//! Stage `quotes`: not written yet.

@@ -1,0 +1,1 @@
+//! Stage `server`: not written yet.

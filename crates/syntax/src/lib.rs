@@ -1,0 +1,1 @@
+//! Stage `syntax`: not written yet.

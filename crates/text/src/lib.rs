@@ -1,0 +1,1 @@
+//! Stage `text`: not written yet.
