@@ -6,6 +6,7 @@
 //! is produced by [`record::Record::from_document`], which turns byte spans
 //! into the character offsets the schema requires.
 
+pub mod data;
 pub mod document;
 pub mod layers;
 pub mod record;
