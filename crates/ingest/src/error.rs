@@ -10,11 +10,19 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError { file: file.into(), line: None, message: one_line(message.into()) }
+        InputError {
+            file: file.into(),
+            line: None,
+            message: one_line(message.into()),
+        }
     }
 
     pub fn at_line(file: impl Into<String>, line: u64, message: impl Into<String>) -> Self {
-        InputError { file: file.into(), line: Some(line), message: one_line(message.into()) }
+        InputError {
+            file: file.into(),
+            line: Some(line),
+            message: one_line(message.into()),
+        }
     }
 }
 

@@ -21,7 +21,13 @@ pub struct JsonLines<R> {
 
 impl<R: BufRead> JsonLines<R> {
     pub fn new(reader: R, file: impl Into<String>) -> Self {
-        JsonLines { reader, file: file.into(), line_no: 0, buf: Vec::new(), done: false }
+        JsonLines {
+            reader,
+            file: file.into(),
+            line_no: 0,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 }
 
@@ -40,7 +46,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(InputError::at_line(&self.file, self.line_no, format!("cannot read: {e}"))));
+                    return Some(Err(InputError::at_line(
+                        &self.file,
+                        self.line_no,
+                        format!("cannot read: {e}"),
+                    )));
                 }
             }
             if self.buf.len() > MAX_LINE_BYTES {
@@ -70,7 +80,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 }
 
 /// Reads one line, keeping at most `limit + 1` bytes of it (the rest is consumed and dropped).
-fn read_bounded_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<usize> {
+fn read_bounded_line<R: BufRead>(
+    r: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<usize> {
     let mut total = 0;
     loop {
         let chunk = r.fill_buf()?;
@@ -94,7 +108,9 @@ fn read_bounded_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> 
 fn parse_record(line: &str, file: &str, line_no: u64) -> Result<RawDoc, InputError> {
     let err = |m: String| InputError::at_line(file, line_no, m);
     let value: Value = serde_json::from_str(line).map_err(|e| err(format!("bad JSON: {e}")))?;
-    let obj = value.as_object().ok_or_else(|| err("a JSON object was expected".into()))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| err("a JSON object was expected".into()))?;
     let str_field = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
     let id_field = |k: &str| match obj.get(k) {
         Some(Value::String(s)) => Some(s.clone()),
@@ -106,9 +122,13 @@ fn parse_record(line: &str, file: &str, line_no: u64) -> Result<RawDoc, InputErr
         (None, Some(h)) => Body::Html(h.into_bytes()),
         (None, None) => return Err(err("record has neither \"text\" nor \"html\"".into())),
     };
-    let origin = id_field("id").or_else(|| str_field("url")).unwrap_or_else(|| format!("{file}:{line_no}"));
+    let origin = id_field("id")
+        .or_else(|| str_field("url"))
+        .unwrap_or_else(|| format!("{file}:{line_no}"));
     let published = match str_field("published").or_else(|| str_field("date")) {
-        Some(d) => Some(parse_date_prefix(&d).ok_or_else(|| err(format!("unreadable date {d:?}")))?),
+        Some(d) => {
+            Some(parse_date_prefix(&d).ok_or_else(|| err(format!("unreadable date {d:?}")))?)
+        }
         None => None,
     };
     Ok(RawDoc {

@@ -72,7 +72,10 @@ mod tests {
 
     #[test]
     fn headline_and_body() {
-        let d = parse("a.txt", "Talks Resume in Geneva\nDelegates met on Monday.\n");
+        let d = parse(
+            "a.txt",
+            "Talks Resume in Geneva\nDelegates met on Monday.\n",
+        );
         assert_eq!(d.title.as_deref(), Some("Talks Resume in Geneva"));
         assert_eq!(d.body, Body::Text("Delegates met on Monday.\n".into()));
     }
@@ -85,7 +88,10 @@ mod tests {
 
     #[test]
     fn date_marker_is_read_and_removed() {
-        let d = parse("a.txt", " date 2024-02-06 In the midst of talks, delegates met.\nMore.");
+        let d = parse(
+            "a.txt",
+            " date 2024-02-06 In the midst of talks, delegates met.\nMore.",
+        );
         assert_eq!(d.published, NaiveDate::from_ymd_opt(2024, 2, 6));
         assert_eq!(d.title, None);
         match d.body {

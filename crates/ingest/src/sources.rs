@@ -81,13 +81,19 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            out.push(Err(InputError::new(dir.display().to_string(), format!("cannot list folder: {e}"))));
+            out.push(Err(InputError::new(
+                dir.display().to_string(),
+                format!("cannot list folder: {e}"),
+            )));
             return;
         }
     };
     entries.sort();
     for path in entries {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -101,12 +107,14 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
 
 /// Every raw document under `paths`, in order, with one error per bad input or record.
 pub fn read_all(paths: &[String]) -> impl Iterator<Item = Result<RawDoc, InputError>> {
-    expand(paths).into_iter().flat_map(|src| -> Box<dyn Iterator<Item = Result<RawDoc, InputError>>> {
-        match src {
-            Ok(src) => read_source(src),
-            Err(e) => Box::new(std::iter::once(Err(e))),
-        }
-    })
+    expand(paths).into_iter().flat_map(
+        |src| -> Box<dyn Iterator<Item = Result<RawDoc, InputError>>> {
+            match src {
+                Ok(src) => read_source(src),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        },
+    )
 }
 
 /// Opens a source, undoing gzip, and returns its documents.
@@ -116,16 +124,29 @@ pub fn read_source(src: Source) -> Box<dyn Iterator<Item = Result<RawDoc, InputE
         Source::Stdin => Box::new(std::io::stdin()),
         Source::File(p) => match File::open(p) {
             Ok(f) => Box::new(f),
-            Err(e) => return Box::new(std::iter::once(Err(InputError::new(name, format!("cannot open: {e}"))))),
+            Err(e) => {
+                return Box::new(std::iter::once(Err(InputError::new(
+                    name,
+                    format!("cannot open: {e}"),
+                ))))
+            }
         },
     };
     let mut buffered = BufReader::with_capacity(1 << 16, reader);
     let gzipped = match buffered.fill_buf() {
         Ok(head) => head.starts_with(&[0x1f, 0x8b]),
-        Err(e) => return Box::new(std::iter::once(Err(InputError::new(name, format!("cannot read: {e}"))))),
+        Err(e) => {
+            return Box::new(std::iter::once(Err(InputError::new(
+                name,
+                format!("cannot read: {e}"),
+            ))))
+        }
     };
     let mut reader: Box<dyn BufRead> = if gzipped {
-        Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(buffered)))
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(buffered),
+        ))
     } else {
         Box::new(buffered)
     };
@@ -135,7 +156,9 @@ pub fn read_source(src: Source) -> Box<dyn Iterator<Item = Result<RawDoc, InputE
     };
     match format {
         Format::JsonLines => Box::new(JsonLines::new(reader, name)),
-        Format::Plain | Format::Html => Box::new(std::iter::once(read_whole(reader, &name, format))),
+        Format::Plain | Format::Html => {
+            Box::new(std::iter::once(read_whole(reader, &name, format)))
+        }
         Format::Warc | Format::Feed => Box::new(std::iter::once(Err(InputError::new(
             name,
             "WARC and RSS/Atom input are not supported by this build yet",
@@ -160,7 +183,13 @@ fn read_whole(reader: Box<dyn BufRead>, name: &str, format: Format) -> Result<Ra
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::new(name, format!("cannot read: {e}")))?;
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(InputError::new(name, format!("document larger than {} MB, skipped", MAX_DOCUMENT_BYTES >> 20)));
+        return Err(InputError::new(
+            name,
+            format!(
+                "document larger than {} MB, skipped",
+                MAX_DOCUMENT_BYTES >> 20
+            ),
+        ));
     }
     match format {
         Format::Html => Ok(RawDoc {
@@ -169,8 +198,12 @@ fn read_whole(reader: Box<dyn BufRead>, name: &str, format: Format) -> Result<Ra
             ..Default::default()
         }),
         _ => {
-            let text = String::from_utf8(bytes)
-                .map_err(|e| InputError::new(name, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                InputError::new(
+                    name,
+                    format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                )
+            })?;
             Ok(plain::parse(name, &text))
         }
     }

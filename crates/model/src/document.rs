@@ -36,7 +36,11 @@ pub struct Document {
 
 impl Document {
     pub fn new(origin: impl Into<String>, text: String) -> Self {
-        Document { origin: origin.into(), text, ..Default::default() }
+        Document {
+            origin: origin.into(),
+            text,
+            ..Default::default()
+        }
     }
 
     /// Stable identifier: a 128-bit hash of the cleaned text, in hex.

@@ -147,7 +147,10 @@ impl Record {
                     quad_class: e.quad_class,
                     goldstein: e.goldstein,
                     mode: e.mode,
-                    trigger: TriggerRecord { text: text_of(e.trigger), span: idx.chars(e.trigger) },
+                    trigger: TriggerRecord {
+                        text: text_of(e.trigger),
+                        span: idx.chars(e.trigger),
+                    },
                     evidence: idx.chars(e.evidence),
                     date: e.date.clone(),
                     date_text: e.date_span.map(text_of),
@@ -157,7 +160,11 @@ impl Record {
             dates: doc
                 .dates
                 .iter()
-                .map(|d| DateRecord { text: text_of(d.span), span: idx.chars(d.span), value: d.value.clone() })
+                .map(|d| DateRecord {
+                    text: text_of(d.span),
+                    span: idx.chars(d.span),
+                    value: d.value.clone(),
+                })
                 .collect(),
         }
     }
@@ -181,11 +188,27 @@ mod tests {
         });
         let rec = Record::from_document(&doc);
         let v = serde_json::to_value(&rec).unwrap();
-        for key in ["schema", "doc_id", "origin", "title", "published", "language", "text", "duplicate_of", "entities", "quotes", "events", "dates"] {
+        for key in [
+            "schema",
+            "doc_id",
+            "origin",
+            "title",
+            "published",
+            "language",
+            "text",
+            "duplicate_of",
+            "entities",
+            "quotes",
+            "events",
+            "dates",
+        ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }
         let [a, b] = rec.quotes[0].span;
         let chars: Vec<char> = rec.text.chars().collect();
-        assert_eq!(chars[a as usize..b as usize].iter().collect::<String>(), "We refuse,");
+        assert_eq!(
+            chars[a as usize..b as usize].iter().collect::<String>(),
+            "We refuse,"
+        );
     }
 }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Byte offsets keep slicing free inside the pipeline; the output record
 /// converts them to character offsets with [`CharIndex`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -15,7 +17,10 @@ pub struct Span {
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -45,7 +50,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -69,13 +77,18 @@ impl CharIndex {
             chars += 1;
         }
         map[text.len()] = chars;
-        CharIndex { byte_to_char: Some(map) }
+        CharIndex {
+            byte_to_char: Some(map),
+        }
     }
 
     pub fn char_offset(&self, byte: u32) -> u32 {
         match &self.byte_to_char {
             None => byte,
-            Some(map) => map.get(byte as usize).copied().unwrap_or(*map.last().unwrap_or(&0)),
+            Some(map) => map
+                .get(byte as usize)
+                .copied()
+                .unwrap_or(*map.last().unwrap_or(&0)),
         }
     }
 

@@ -47,8 +47,14 @@ const BATCH_PER_THREAD: usize = 32;
 
 /// Runs the whole pipeline over `paths` (files, folders, `-`), giving each
 /// record or input error to `sink` in input order. Stops early if `sink` fails.
-pub fn run(paths: &[String], opts: &Options, mut sink: impl FnMut(Item) -> anyhow::Result<()>) -> anyhow::Result<Summary> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads).build()?;
+pub fn run(
+    paths: &[String],
+    opts: &Options,
+    mut sink: impl FnMut(Item) -> anyhow::Result<()>,
+) -> anyhow::Result<Summary> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()?;
     let batch_size = BATCH_PER_THREAD * pool.current_num_threads().max(1);
     let mut inputs = demarche_ingest::read_all(paths);
     let mut summary = Summary::default();
@@ -57,7 +63,12 @@ pub fn run(paths: &[String], opts: &Options, mut sink: impl FnMut(Item) -> anyho
         if batch.is_empty() {
             break;
         }
-        let done: Vec<Item> = pool.install(|| batch.into_par_iter().map(|item| item.and_then(|raw| process_raw(raw, opts))).collect());
+        let done: Vec<Item> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| item.and_then(|raw| process_raw(raw, opts)))
+                .collect()
+        });
         for item in done {
             match &item {
                 Ok(rec) => {
@@ -85,7 +96,10 @@ pub fn prepare(raw: RawDoc, opts: &Options) -> Result<Document, InputError> {
     let (title, body) = match raw.body {
         Body::Text(t) => (raw.title, t),
         Body::Html(_) => {
-            return Err(InputError::new(raw.origin, "HTML input is not supported by this build yet"));
+            return Err(InputError::new(
+                raw.origin,
+                "HTML input is not supported by this build yet",
+            ));
         }
     };
     let cleaned = demarche_text::clean(&body, title.as_deref());

@@ -6,5 +6,6 @@ use demarche_model::Document;
 /// Runs every analysis stage on a cleaned document.
 pub fn process(mut doc: Document) -> Document {
     demarche_text::analyse(&mut doc);
+    demarche_dates::annotate(&mut doc);
     doc
 }

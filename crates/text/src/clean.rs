@@ -50,7 +50,10 @@ pub fn clean(raw: &str, title: Option<&str>) -> Cleaned {
         }
         after_blank = false;
     }
-    Cleaned { text: kept.join("\n"), dropped_lines: dropped }
+    Cleaned {
+        text: kept.join("\n"),
+        dropped_lines: dropped,
+    }
 }
 
 /// NFC, line breaks unified, spaces of every kind made plain, controls and zero-width marks dropped.
@@ -88,7 +91,10 @@ fn collapse_spaces(line: &str) -> String {
 
 /// A comparison key for a line: lowercase letters and digits only.
 fn line_key(line: &str) -> String {
-    line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    line.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn is_boilerplate(line: &str, bp: &Boilerplate) -> bool {

@@ -40,7 +40,10 @@ impl TextConfig {
     }
 
     fn load() -> TextConfig {
-        let abbr = data::text("text/abbreviations.tsv", include_str!("../../../data/text/abbreviations.tsv"));
+        let abbr = data::text(
+            "text/abbreviations.tsv",
+            include_str!("../../../data/text/abbreviations.tsv"),
+        );
         let mut abbreviations = std::collections::HashMap::new();
         for row in data::rows(&abbr) {
             let class = match row.get(1).copied() {
@@ -53,17 +56,33 @@ impl TextConfig {
             "text/sentence_starters.txt",
             include_str!("../../../data/text/sentence_starters.txt"),
         );
-        let starters = data::rows(&starters_src).map(|r| r[0].to_string()).collect();
-        let clitics_src = data::text("text/clitics.txt", include_str!("../../../data/text/clitics.txt"));
-        let mut clitics: Vec<String> = data::rows(&clitics_src).map(|r| r[0].to_lowercase()).collect();
+        let starters = data::rows(&starters_src)
+            .map(|r| r[0].to_string())
+            .collect();
+        let clitics_src = data::text(
+            "text/clitics.txt",
+            include_str!("../../../data/text/clitics.txt"),
+        );
+        let mut clitics: Vec<String> = data::rows(&clitics_src)
+            .map(|r| r[0].to_lowercase())
+            .collect();
         // Longest first so "n't" is tried before "'t"-like shorter endings.
         clitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let bp_src = data::text("text/boilerplate.toml", include_str!("../../../data/text/boilerplate.toml"));
+        let bp_src = data::text(
+            "text/boilerplate.toml",
+            include_str!("../../../data/text/boilerplate.toml"),
+        );
         let boilerplate: Boilerplate = toml::from_str(&bp_src).unwrap_or_else(|e| {
             eprintln!("demarche: data/text/boilerplate.toml: {e}; using the built-in copy");
-            toml::from_str(include_str!("../../../data/text/boilerplate.toml")).expect("built-in boilerplate.toml parses")
+            toml::from_str(include_str!("../../../data/text/boilerplate.toml"))
+                .expect("built-in boilerplate.toml parses")
         });
-        TextConfig { abbreviations, starters, clitics, boilerplate }
+        TextConfig {
+            abbreviations,
+            starters,
+            clitics,
+            boilerplate,
+        }
     }
 
     /// The class of an abbreviation spelled exactly `word` (with its final stop).

@@ -22,10 +22,13 @@ pub fn split(text: &str, tokens: &[Token], cfg: &TextConfig) -> Vec<Sentence> {
             true
         } else if is_terminator(text, &tokens[i]) {
             end = absorb_closers(text, tokens, i + 1);
-            end < tokens.len() && (line_break_between(text, tokens, end - 1) || opens_sentence(text, tokens, end))
+            end < tokens.len()
+                && (line_break_between(text, tokens, end - 1) || opens_sentence(text, tokens, end))
         } else if let Some(class) = abbreviation_class(text, &tokens[i], cfg) {
             class == AbbrevClass::General
-                && tokens.get(i + 1).is_some_and(|n| cfg.is_sentence_starter(n.span.of(text)))
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| cfg.is_sentence_starter(n.span.of(text)))
         } else {
             false
         };
@@ -43,21 +46,37 @@ pub fn split(text: &str, tokens: &[Token], cfg: &TextConfig) -> Vec<Sentence> {
 }
 
 fn make_sentence(text: &str, tokens: &[Token], start: usize, end: usize) -> Sentence {
-    let span = Span { start: tokens[start].span.start, end: tokens[end - 1].span.end };
+    let span = Span {
+        start: tokens[start].span.start,
+        end: tokens[end - 1].span.end,
+    };
     let whole_line = starts_line(text, span.start as usize) && ends_line(text, span.end as usize);
     let toks = &tokens[start..end];
     // A line that stops without a full stop, and does not lead into what follows (":" ","), is a title.
-    let leads_on = toks.last().is_some_and(|t| matches!(t.span.of(text), ":" | "," | ";" | "—" | "–" | "-"));
+    let leads_on = toks
+        .last()
+        .is_some_and(|t| matches!(t.span.of(text), ":" | "," | ";" | "—" | "–" | "-"));
     let heading = whole_line && !leads_on && toks.len() <= 40 && !ends_with_terminator(text, toks);
-    Sentence { span, tokens: start as u32..end as u32, heading }
+    Sentence {
+        span,
+        tokens: start as u32..end as u32,
+        heading,
+    }
 }
 
 fn starts_line(text: &str, pos: usize) -> bool {
-    text[..pos].chars().rev().take_while(|c| *c != '\n').all(char::is_whitespace)
+    text[..pos]
+        .chars()
+        .rev()
+        .take_while(|c| *c != '\n')
+        .all(char::is_whitespace)
 }
 
 fn ends_line(text: &str, pos: usize) -> bool {
-    text[pos..].chars().take_while(|c| *c != '\n').all(char::is_whitespace)
+    text[pos..]
+        .chars()
+        .take_while(|c| *c != '\n')
+        .all(char::is_whitespace)
 }
 
 /// The sentence's last non-closing token is a terminator (closing quotes may follow it).
@@ -76,12 +95,19 @@ fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_terminator(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.span.of(text), "." | "!" | "?" | "…" | "..." | "...." | "?!" | "!?")
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.span.of(text),
+            "." | "!" | "?" | "…" | "..." | "...." | "?!" | "!?"
+        )
         || t.kind == TokenKind::Punct && t.span.of(text).starts_with("..")
 }
 
 fn is_closer(s: &str) -> bool {
-    matches!(s, "”" | "’" | "»" | "›" | "\"" | "'" | ")" | "]" | "」" | "』")
+    matches!(
+        s,
+        "”" | "’" | "»" | "›" | "\"" | "'" | ")" | "]" | "」" | "』"
+    )
 }
 
 /// After a terminator, the closing quotes and brackets that belong to the same sentence:
@@ -90,7 +116,8 @@ fn absorb_closers(text: &str, tokens: &[Token], mut j: usize) -> usize {
     while let Some(t) = tokens.get(j) {
         let glued = t.span.start == tokens[j - 1].span.end;
         let s = t.span.of(text);
-        let closing = matches!(s, "”" | "»" | "›" | ")" | "]" | "」" | "』") || (glued && matches!(s, "\"" | "'" | "’"));
+        let closing = matches!(s, "”" | "»" | "›" | ")" | "]" | "」" | "』")
+            || (glued && matches!(s, "\"" | "'" | "’"));
         if !closing {
             break;
         }
@@ -107,11 +134,13 @@ fn opens_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
         TokenKind::Word => first.is_uppercase() || !first.is_alphabetic(),
         TokenKind::Number => true,
         TokenKind::Quote | TokenKind::Punct => {
-            matches!(first, '“' | '«' | '„' | '‘' | '"' | '\'' | '(' | '[' | '‹' | '-' | '—' | '–')
-                && tokens.get(j + 1).is_some_and(|n| {
-                    let c = n.span.of(text).chars().next().unwrap_or(' ');
-                    c.is_uppercase() || c.is_numeric() || n.kind == TokenKind::Quote
-                })
+            matches!(
+                first,
+                '“' | '«' | '„' | '‘' | '"' | '\'' | '(' | '[' | '‹' | '-' | '—' | '–'
+            ) && tokens.get(j + 1).is_some_and(|n| {
+                let c = n.span.of(text).chars().next().unwrap_or(' ');
+                c.is_uppercase() || c.is_numeric() || n.kind == TokenKind::Quote
+            })
         }
         TokenKind::Symbol => true,
     }

@@ -11,7 +11,24 @@ use crate::config::TextConfig;
 pub fn is_quote_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '`' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』'
+        '"' | '\''
+            | '`'
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
     )
 }
 
@@ -68,22 +85,36 @@ pub fn tokenize(text: &str, cfg: &TextConfig) -> Vec<Token> {
         } else {
             (i + 1, TokenKind::Symbol)
         };
-        tokens.push(Token { span: Span::new(byte_at(start), byte_at(end)), kind });
+        tokens.push(Token {
+            span: Span::new(byte_at(start), byte_at(end)),
+            kind,
+        });
         i = end;
     }
     tokens
 }
 
 fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '&')
-        || matches!(c, '…' | '–' | '—' | '‒' | '―' | '•' | '·' | '¡' | '¿' | '§' | '¶')
+    c.is_ascii_punctuation()
+        && !matches!(
+            c,
+            '$' | '%' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '&'
+        )
+        || matches!(
+            c,
+            '…' | '–' | '—' | '‒' | '―' | '•' | '·' | '¡' | '¿' | '§' | '¶'
+        )
         || matches!(c as u32, 0x2010..=0x2027 | 0x3000..=0x303F)
 }
 
 /// A URL or web address starting at `i`: up to the next space, trailing punctuation left out.
 fn url_end(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
     let rest = &text[chars[i].0..];
-    let lower_prefix = |p: &str| rest.len() >= p.len() && rest.is_char_boundary(p.len()) && rest[..p.len()].eq_ignore_ascii_case(p);
+    let lower_prefix = |p: &str| {
+        rest.len() >= p.len()
+            && rest.is_char_boundary(p.len())
+            && rest[..p.len()].eq_ignore_ascii_case(p)
+    };
     if !(lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www.")) {
         return None;
     }
@@ -91,7 +122,13 @@ fn url_end(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
     while j < chars.len() && !chars[j].1.is_whitespace() {
         j += 1;
     }
-    while j > i + 1 && (is_quote_char(chars[j - 1].1) || matches!(chars[j - 1].1, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']')) {
+    while j > i + 1
+        && (is_quote_char(chars[j - 1].1)
+            || matches!(
+                chars[j - 1].1,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']'
+            ))
+    {
         j -= 1;
     }
     Some(j)
@@ -105,7 +142,12 @@ fn clitic_len(chars: &[(usize, char)], i: usize, cfg: &TextConfig) -> Option<usi
         let mut ok = true;
         for want in clitic.chars() {
             match chars.get(i + n) {
-                Some((_, got)) if got.to_lowercase().eq(want.to_lowercase()) || (is_apostrophe(want) && is_apostrophe(*got)) => n += 1,
+                Some((_, got))
+                    if got.to_lowercase().eq(want.to_lowercase())
+                        || (is_apostrophe(want) && is_apostrophe(*got)) =>
+                {
+                    n += 1
+                }
                 _ => {
                     ok = false;
                     break;
@@ -121,7 +163,12 @@ fn clitic_len(chars: &[(usize, char)], i: usize, cfg: &TextConfig) -> Option<usi
 }
 
 /// Where the word or number starting at `i` ends, and which it is.
-fn word_end(text: &str, chars: &[(usize, char)], start: usize, cfg: &TextConfig) -> (usize, TokenKind) {
+fn word_end(
+    text: &str,
+    chars: &[(usize, char)],
+    start: usize,
+    cfg: &TextConfig,
+) -> (usize, TokenKind) {
     let ch = |k: usize| chars.get(k).map(|x| x.1);
     let mut j = start;
     let mut segment_len = 0; // letters since the last inner dot
@@ -139,7 +186,10 @@ fn word_end(text: &str, chars: &[(usize, char)], start: usize, cfg: &TextConfig)
                 let join = if is_hyphen(c) {
                     next_alnum
                 } else if c == '.' {
-                    both_digits || (next.is_some_and(char::is_alphabetic) && segment_len == 1 && prev.is_alphabetic())
+                    both_digits
+                        || (next.is_some_and(char::is_alphabetic)
+                            && segment_len == 1
+                            && prev.is_alphabetic())
                 } else if c == ',' {
                     both_digits && thousands_group(chars, j + 1)
                 } else if c == ':' || c == '/' {
@@ -179,7 +229,14 @@ fn word_end(text: &str, chars: &[(usize, char)], start: usize, cfg: &TextConfig)
     let numeric = text[chars[start].0..chars.get(j).map_or(text.len(), |x| x.0)]
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '/'));
-    (j, if numeric { TokenKind::Number } else { TokenKind::Word })
+    (
+        j,
+        if numeric {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
+    )
 }
 
 /// Three digits then a non-digit: a thousands group ("1,000" but not "3,4").
@@ -209,5 +266,6 @@ fn nt_split(chars: &[(usize, char)], start: usize, end: usize) -> Option<usize> 
     let t = chars[end - 1].1;
     let apos = chars[end - 2].1;
     let n = chars[end - 3].1;
-    (t.eq_ignore_ascii_case(&'t') && is_apostrophe(apos) && n.eq_ignore_ascii_case(&'n')).then_some(end - 3)
+    (t.eq_ignore_ascii_case(&'t') && is_apostrophe(apos) && n.eq_ignore_ascii_case(&'n'))
+        .then_some(end - 3)
 }
