@@ -25,6 +25,30 @@ struct Cli {
 enum Command {
     /// Writes one JSON record per document (schema demarche.document/1) to stdout.
     Extract(commands::extract::ExtractArgs),
+    /// Tags and parses CoNLL-U (keeping its tokens) or plain text; writes CoNLL-U.
+    Parse(commands::syntax::ParseArgs),
+    /// Trains the tagger and parser on UD treebanks (CoNLL-U) and writes the model file.
+    TrainSyntax(commands::syntax::TrainSyntaxArgs),
+    /// Measures throughput on a corpus: per stage, end to end with 1 and N threads.
+    Bench(commands::bench::BenchArgs),
+    /// Extracts records and keeps them in the store (SQLite); re-running skips what is stored.
+    Ingest(commands::store::IngestArgs),
+    /// Quotes in the store, by speaker, actor code, words or date.
+    Quotes(commands::store::QuotesArgs),
+    /// Events in the store, by actor codes (prefixes), CAMEO code, mode or date.
+    Events(commands::store::EventsArgs),
+    /// Actors in the store, most mentioned first.
+    Actors(commands::store::ActorsArgs),
+    /// Full-text search over stored documents and quotes.
+    Search(commands::store::SearchArgs),
+    /// What the store holds.
+    Stats(commands::store::StatsArgs),
+    /// Events from one actor to another per week or month: counts, Goldstein, quad classes.
+    Timeline(commands::store::TimelineArgs),
+    /// Writes the store out as GDELT 2.0 event rows, CSV, JSON Lines or Parquet.
+    Export(commands::store::ExportArgs),
+    /// Serves the store as a read-only JSON API (loopback by default).
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +58,18 @@ fn main() -> ExitCode {
     }
     let result = match cli.command {
         Command::Extract(args) => commands::extract::run(args),
+        Command::Parse(args) => commands::syntax::run_parse(args),
+        Command::TrainSyntax(args) => commands::syntax::run_train(args),
+        Command::Bench(args) => commands::bench::run(args),
+        Command::Ingest(args) => args.run(),
+        Command::Quotes(args) => args.run(),
+        Command::Events(args) => args.run(),
+        Command::Actors(args) => args.run(),
+        Command::Search(args) => args.run(),
+        Command::Stats(args) => args.run(),
+        Command::Timeline(args) => args.run(),
+        Command::Export(args) => args.run(),
+        Command::Serve(args) => args.run(),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

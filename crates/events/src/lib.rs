@@ -1,1 +1,492 @@
-//! Stage `events`: not written yet.
+//! Stage `events`: who did what to whom, coded in CAMEO and PLOVER, with
+//! mode and date.
+//!
+//! Triggers come from documented patterns in `data/events/patterns.tsv`
+//! (verbs and nominalisations with their argument slots); sources and targets
+//! from the parse when there is one, else from the words around the trigger,
+//! resolved through the actor layer ([`demarche_actors::resolve_at`] and
+//! `doc.entities`); the mode from negation and modal words
+//! (`data/events/words.tsv`); the date from the clause's temporal expression,
+//! else the publication date. Codes, Goldstein values, quad classes and PLOVER
+//! categories come from [`CameoTable`].
+
+mod args;
+mod cameo;
+mod lexicon;
+mod matcher;
+mod mode;
+mod patterns;
+mod view;
+
+use std::sync::OnceLock;
+
+use demarche_actors::ActorKb;
+use demarche_model::{Document, Event, Mention, Mode, Span};
+
+pub use cameo::{CameoCode, CameoTable, TableError};
+pub use patterns::PatternError;
+
+use args::Ctx;
+use lexicon::{Lexicon, WordClass};
+use matcher::Match;
+use patterns::{Embed, Patterns, Slot};
+use view::SentenceView;
+
+/// How many tokens may separate an embedding pattern from the event it embeds
+/// ("urged Washington to [immediately] refrain").
+const EMBED_REACH: usize = 3;
+
+struct Knowledge {
+    lex: Lexicon,
+    patterns: Patterns,
+}
+
+fn knowledge() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    K.get_or_init(|| Knowledge {
+        lex: Lexicon::load(),
+        patterns: Patterns::load(),
+    })
+}
+
+/// Fills `doc.events`. Runs the text stage first when the document has no
+/// tokens yet; reads `doc.entities`, `doc.quotes`, `doc.dates` and
+/// `doc.syntax` when earlier stages filled them.
+pub fn annotate(doc: &mut Document, kb: &ActorKb) {
+    if doc.tokens.is_empty() || doc.sentences.is_empty() {
+        demarche_text::analyse(doc);
+    }
+    let k = knowledge();
+    let table = CameoTable::embedded();
+    let mut events = Vec::new();
+    let mut cands = Vec::new();
+    let has_body = doc.sentences.iter().filter(|s| !s.heading).count() > 1;
+    for s in 0..doc.sentences.len() {
+        // Headlines repeat what the body tells with its actors in full.
+        if has_body && doc.sentences[s].heading {
+            continue;
+        }
+        let view = SentenceView::build(doc, s, &k.lex, &k.patterns, &mut cands);
+        let matches = matcher::find(&view, &k.patterns, &k.lex);
+        if matches.is_empty() {
+            continue;
+        }
+        let in_date = view
+            .toks
+            .iter()
+            .map(|t| doc.dates.iter().any(|d| d.span.contains(t.span)))
+            .collect();
+        let syn = doc.syntax.get(s).filter(|x| x.len() == view.len());
+        let ctx = Ctx {
+            syn,
+            doc,
+            kb,
+            lex: &k.lex,
+            view: &view,
+            in_date,
+        };
+        sentence_events(&ctx, &matches, table, &mut cands, &mut events);
+    }
+    dedup(&mut events);
+    // The output contract needs a PLOVER class; codes PLOVER has no category for are not emitted.
+    events.retain(|e| !e.plover.is_empty());
+    doc.events = events;
+}
+
+/// Arguments found for one match, kept so embedded events can borrow them.
+struct Found {
+    sources: Vec<Mention>,
+    targets: Vec<Mention>,
+    first_event: usize,
+}
+
+fn sentence_events(
+    ctx: &Ctx,
+    matches: &[Match],
+    table: &CameoTable,
+    cands: &mut Vec<String>,
+    out: &mut Vec<Event>,
+) {
+    let k = knowledge();
+    let mut found: Vec<Option<Found>> = Vec::with_capacity(matches.len());
+    for (mi, m) in matches.iter().enumerate() {
+        let pat = &k.patterns.list[m.pattern];
+        let governor = governor_of(ctx, matches, mi);
+        let embed = governor.and_then(|g| k.patterns.list[matches[g].pattern].embed);
+        if embed == Some(Embed::Suppress) || suppressed_by_words(ctx, m.head) {
+            found.push(None);
+            continue;
+        }
+        let (mut sources, mut targets) = arguments(ctx, m, pat, cands);
+        if let Some(g) = governor {
+            let gpat = &k.patterns.list[matches[g].pattern];
+            if let Some(Some(gf)) = found.get(g) {
+                // "urge X to attack": X acts; "threaten to attack": the threatener acts.
+                let from_target =
+                    embed == Some(Embed::Mode(Mode::Requested)) && gpat.has_slot(Slot::Target);
+                let inherited = if from_target {
+                    &gf.targets
+                } else {
+                    &gf.sources
+                };
+                if (sources.is_empty() || !from_target) && !inherited.is_empty() {
+                    sources = inherited.clone();
+                }
+            }
+        }
+        if sources.is_empty() && !pat.noun && ctx.view.toks[m.head].lower.ends_with("ing") {
+            sources = ctx.main_clause_subject(m.end).unwrap_or_default();
+        }
+        quote_speaker(ctx, m.head, &mut sources);
+        if sources.len() == 1 && sources[0].code.is_none() && is_pronoun(ctx, &sources[0]) {
+            if let Some(r) = ctx.reporter_before(m.head) {
+                sources = r;
+            }
+        }
+        if let (Some(r), [t]) = (m.slot(Slot::Target), targets.as_slice()) {
+            if t.code.is_none() {
+                if let Some(src) = ctx.earlier_event_source(r, out, cands) {
+                    targets = vec![src];
+                }
+            }
+        }
+        if targets.is_empty() && !pat.no_target && !pat.has_slot(Slot::Target) {
+            // "rejected India's proposal": an owner among the pattern's words, else an actor after them.
+            targets = ctx
+                .actor_within(m.head + 1..m.end)
+                .or_else(|| ctx.actor_after(m.end))
+                .or_else(|| ctx.phrase_after_preposition(m.end))
+                .unwrap_or_default();
+        }
+        let embedded_mode = match embed {
+            Some(Embed::Mode(md)) => Some(md),
+            _ => None,
+        };
+        let first_event = out.len();
+        let made = emit(
+            ctx,
+            m,
+            &pat.code,
+            &sources,
+            &targets,
+            embedded_mode,
+            pat.has_slot(Slot::Target),
+            table,
+            out,
+        );
+        // An embedding event without a target of its own takes its complement's
+        // ("agreed to open its borders to X": agreement with X).
+        if let Some(g) = governor {
+            let gpat = &k.patterns.list[matches[g].pattern];
+            if let Some(Some(gf)) = found.get(g) {
+                if gf.targets.is_empty() && !gpat.has_slot(Slot::Target) && !targets.is_empty() {
+                    if let Some(t) = targets.first() {
+                        for e in out
+                            .iter_mut()
+                            .skip(gf.first_event)
+                            .take(made.0.saturating_sub(gf.first_event))
+                        {
+                            if e.target.is_none() {
+                                e.target = Some(t.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        found.push(Some(Found {
+            sources,
+            targets,
+            first_event,
+        }));
+    }
+}
+
+/// The match whose embedding ("urge X to", "threaten to") ends just before `mi`'s trigger.
+fn governor_of(ctx: &Ctx, matches: &[Match], mi: usize) -> Option<usize> {
+    let k = knowledge();
+    let head = matches[mi].head;
+    (0..mi).rev().find(|&g| {
+        let gm = &matches[g];
+        k.patterns.list[gm.pattern].embed.is_some()
+            && gm.end <= head
+            && head - gm.end <= EMBED_REACH
+            && (gm.end..head).all(|i| !ctx.view.is_boundary(ctx.lex, i))
+    })
+}
+
+/// "to refrain from strikes", "avoid military action": force that is not to be used.
+fn suppressed_by_words(ctx: &Ctx, head: usize) -> bool {
+    let lo = head.saturating_sub(4);
+    (lo..head).any(|i| {
+        ctx.view.is(ctx.lex, WordClass::Suppress, i)
+            || ctx.view.is_phrase(ctx.lex, WordClass::Suppress, i)
+    }) && (lo..head).all(|i| !ctx.view.is_break(i))
+}
+
+fn arguments(
+    ctx: &Ctx,
+    m: &Match,
+    pat: &patterns::Pattern,
+    cands: &mut Vec<String>,
+) -> (Vec<Mention>, Vec<Mention>) {
+    let mut targets = match m.slot(Slot::Target) {
+        Some(r) if !r.is_empty() => ctx.mentions_in(r, true),
+        _ => Vec::new(),
+    };
+    let mut sources = match m.slot(Slot::Source) {
+        Some(r) if !r.is_empty() => ctx.mentions_in(r, true),
+        _ => Vec::new(),
+    };
+    if pat.noun {
+        if pat.has_slot(Slot::Source) {
+            // "X drew criticism from Y": X is the target.
+            if let Some(v) = ctx.governing_verb(m.head, WordClass::Receive, cands) {
+                if targets.is_empty() {
+                    targets = subject_of(ctx, v);
+                }
+            }
+        }
+        if sources.is_empty() {
+            sources = ctx
+                .premodifier(m.head)
+                .or_else(|| ctx.by_agent(m.head + 1))
+                .or_else(|| {
+                    ctx.governing_verb(m.head, WordClass::Light, cands)
+                        .map(|v| subject_of(ctx, v))
+                })
+                .unwrap_or_default();
+        }
+    } else if let Some((subj, agent)) = ctx.parse_passive(m.head) {
+        // "Iran was condemned by the UN", from the parse.
+        if targets.is_empty() {
+            targets = ctx.mentions_in(subj, false);
+        }
+        sources = match agent {
+            Some(r) => ctx.mentions_in(r.start + 1..r.end, false),
+            None => ctx.by_agent(m.end).unwrap_or_default(),
+        };
+    } else if matcher::is_passive(ctx.view, m.head, ctx.lex)
+        && m.slot(Slot::Target).is_none_or(|r| r.is_empty())
+    {
+        // "Iran was condemned by the UN".
+        targets = subject_of(ctx, m.head);
+        sources = ctx.by_agent(m.end).unwrap_or_default();
+    } else {
+        if sources.is_empty() {
+            sources = subject_of(ctx, m.head);
+        }
+        // "condemned [T]": the parsed object is the whole phrase, modifiers and all.
+        if matches!(pat.elems.get(1), Some(patterns::Elem::Slot(Slot::Target))) {
+            if let Some(r) = ctx.parse_object(m.head) {
+                let v = ctx.mentions_in(r, true);
+                if !v.is_empty() {
+                    targets = v;
+                }
+            }
+        }
+    }
+    (sources, targets)
+}
+
+fn subject_of(ctx: &Ctx, head: usize) -> Vec<Mention> {
+    let coded = |v: &[Mention]| {
+        v.iter()
+            .any(|m| m.code.as_deref().is_some_and(|c| ctx.lex.has_country(c)))
+    };
+    let parsed = ctx
+        .parse_subject(head)
+        .map(|r| ctx.mentions_in(r, false))
+        .unwrap_or_default();
+    if coded(&parsed) {
+        return parsed;
+    }
+    // The parser may hang a dateline or a fronted phrase as the subject: the
+    // words before the verb are asked too, and the one naming an actor wins.
+    let surface = ctx
+        .subject_region(head)
+        .map(|r| ctx.mentions_in(r, false))
+        .unwrap_or_default();
+    if coded(&surface) || parsed.is_empty() {
+        surface
+    } else {
+        parsed
+    }
+}
+
+/// Inside a quotation, "we" and "our" (or nobody) stand for the speaker.
+fn quote_speaker(ctx: &Ctx, head: usize, sources: &mut Vec<Mention>) {
+    let span = ctx.view.toks[head].span;
+    let Some(q) = ctx.doc.quotes.iter().find(|q| q.span.contains(span)) else {
+        return;
+    };
+    let Some(speaker) = &q.speaker else { return };
+    let first_person = |m: &Mention| {
+        ctx.lex.is(
+            WordClass::FirstPerson,
+            &ctx.doc.slice(m.span).to_lowercase(),
+        )
+    };
+    if sources.is_empty() || sources.iter().all(first_person) {
+        *sources = vec![speaker.clone()];
+    }
+}
+
+fn is_pronoun(ctx: &Ctx, m: &Mention) -> bool {
+    let w = ctx.doc.slice(m.span).to_lowercase();
+    ctx.lex.is(WordClass::Pronoun, &w) || ctx.lex.is(WordClass::FirstPerson, &w)
+}
+
+/// Pushes one event per source × target; returns the range of indexes pushed.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    ctx: &Ctx,
+    m: &Match,
+    code: &str,
+    sources: &[Mention],
+    targets: &[Mention],
+    embedded: Option<Mode>,
+    has_target_slot: bool,
+    table: &CameoTable,
+    out: &mut Vec<Event>,
+) -> (usize, usize) {
+    let start = out.len();
+    // An event needs someone who acts, someone acted on (unless the pattern
+    // takes no object), and an actor the dictionaries know on either side.
+    let coded = |v: &[Mention]| v.iter().any(|m| m.code.is_some());
+    // A public statement (root 01) is coded only when it is about someone.
+    let intransitive = targets.is_empty() && !has_target_slot && !code.starts_with("01");
+    if sources.is_empty()
+        || (targets.is_empty() && !intransitive)
+        || !(coded(sources) || coded(targets))
+    {
+        return (start, start);
+    }
+    let Some(entry) = table.get(code) else {
+        return (start, start);
+    };
+    // Acts whose future or conditional telling is a threat (uses of force, sanctions, protest).
+    let force = ctx.lex.threat_code(&entry.code).is_some();
+    let cues = mode::cues(ctx.view, m.head, ctx.lex);
+    let mut mode = mode::decide(cues, embedded, force);
+    let trigger = ctx.view.toks[m.head].span;
+    let quote = ctx
+        .doc
+        .quotes
+        .iter()
+        .position(|q| q.span.contains(trigger))
+        .map(|i| i as u32);
+    if quote.is_some() && mode == Mode::Asserted && force {
+        mode = Mode::Reported;
+    }
+    let mut code = entry.code.clone();
+    if mode == Mode::Threatened {
+        if let Some(t) = ctx.lex.threat_code(&code) {
+            code = t.to_string();
+        }
+    }
+    // Cooperation the text says will not or did not happen is a refusal (CAMEO 12).
+    if mode == Mode::Negated {
+        if let Some(t) = ctx.lex.refusal_code(&code) {
+            code = t.to_string();
+            mode = Mode::Asserted;
+        }
+    }
+    // Intended or future cooperation is an expression of intent (CAMEO 03).
+    if !force
+        && (mode == Mode::Hypothetical
+            || (matches!(mode, Mode::Asserted | Mode::Reported) && cues.future))
+    {
+        if let Some(t) = ctx.lex.intent_code(&code) {
+            code = t.to_string();
+            mode = Mode::Hypothetical;
+        }
+    }
+    let entry = table.get(&code).unwrap_or(entry);
+    let evidence = ctx.view.span;
+    let (date, date_span) = date_for(ctx.doc, evidence, trigger);
+    let none = [None];
+    let srcs: Vec<Option<&Mention>> = if sources.is_empty() {
+        none.to_vec()
+    } else {
+        sources.iter().map(Some).collect()
+    };
+    let mutual = !coded(targets) && sources.len() > 1 && ctx.lex.is_mutual(&code);
+    let tgts: Vec<Option<&Mention>> = if mutual {
+        sources.iter().map(Some).collect()
+    } else if targets.is_empty() {
+        none.to_vec()
+    } else {
+        targets.iter().map(Some).collect()
+    };
+    for s in &srcs {
+        for t in &tgts {
+            if let (Some(a), Some(b)) = (s, t) {
+                if same_actor(a, b) {
+                    continue;
+                }
+            }
+            out.push(Event {
+                source: s.cloned(),
+                target: t.cloned(),
+                cameo: code.clone(),
+                plover: entry.plover.clone(),
+                quad_class: entry.quad_class,
+                goldstein: entry.goldstein,
+                mode,
+                trigger,
+                evidence,
+                date: date.clone(),
+                date_span,
+                quote,
+            });
+        }
+    }
+    (out.len(), start)
+}
+
+/// The same actor on both sides: the same words, entity or country. A government
+/// acting on its own country's people or places is an event.
+fn same_actor(a: &Mention, b: &Mention) -> bool {
+    a.span.overlaps(b.span)
+        || (a.entity.is_some() && a.entity == b.entity)
+        || matches!((a.code.as_deref(), b.code.as_deref()), (Some(x), Some(y)) if x == y && x.len() == 3)
+}
+
+/// The temporal expression of the sentence nearest the trigger, else the publication date.
+fn date_for(doc: &Document, evidence: Span, trigger: Span) -> (Option<String>, Option<Span>) {
+    let full = |v: &str| v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
+    let distance = |s: Span| {
+        if s.end <= trigger.start {
+            trigger.start - s.end
+        } else {
+            s.start.saturating_sub(trigger.end)
+        }
+    };
+    let best = doc
+        .dates
+        .iter()
+        .filter(|d| evidence.contains(d.span) && d.value.as_deref().is_some_and(full))
+        .min_by_key(|d| distance(d.span));
+    match best {
+        Some(d) => (d.value.clone(), Some(d.span)),
+        None => (
+            doc.published.map(|p| p.format("%Y-%m-%d").to_string()),
+            None,
+        ),
+    }
+}
+
+/// One event per (trigger, source, target, code).
+fn dedup(events: &mut Vec<Event>) {
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| {
+        let key = (
+            e.trigger,
+            e.source.as_ref().map(|m| m.span),
+            e.target.as_ref().map(|m| m.span),
+            e.cameo.clone(),
+        );
+        seen.insert(key)
+    });
+}

@@ -122,8 +122,10 @@ fn parse_record(line: &str, file: &str, line_no: u64) -> Result<RawDoc, InputErr
         (None, Some(h)) => Body::Html(h.into_bytes()),
         (None, None) => return Err(err("record has neither \"text\" nor \"html\"".into())),
     };
+    // A blank id or url names nothing: fall back to the place in the file.
     let origin = id_field("id")
-        .or_else(|| str_field("url"))
+        .filter(|o| !o.trim().is_empty())
+        .or_else(|| str_field("url").filter(|o| !o.trim().is_empty()))
         .unwrap_or_else(|| format!("{file}:{line_no}"));
     let published = match str_field("published").or_else(|| str_field("date")) {
         Some(d) => {
@@ -159,6 +161,13 @@ mod tests {
         assert_eq!(b.origin, "http://x/b");
         assert_eq!(b.body, Body::Html(b"<p>Two.</p>".to_vec()));
         assert!(items[3].as_ref().unwrap_err().message.contains("neither"));
+    }
+
+    #[test]
+    fn a_blank_id_falls_back_to_file_and_line() {
+        let input = "{\"id\":\"\",\"url\":\" \",\"text\":\"One.\"}\n";
+        let items: Vec<_> = JsonLines::new(input.as_bytes(), "in.jsonl").collect();
+        assert_eq!(items[0].as_ref().unwrap().origin, "in.jsonl:1");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! the fly. The format comes from the extension (under `.gz`), or for stdin
 //! from the first byte.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -69,7 +70,7 @@ pub fn expand(paths: &[String]) -> Vec<Result<Source, InputError>> {
         }
         let path = PathBuf::from(p);
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, &mut out),
+            Ok(m) if m.is_dir() => walk(&path, &mut out, &mut HashSet::new()),
             Ok(_) => out.push(Ok(Source::File(path))),
             Err(e) => out.push(Err(InputError::new(p, format!("cannot open: {e}")))),
         }
@@ -77,7 +78,14 @@ pub fn expand(paths: &[String]) -> Vec<Result<Source, InputError>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
+/// `seen` holds the folders already walked (resolved), so a symbolic link back
+/// to a parent neither reads its files again nor recurses without end.
+fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>, seen: &mut HashSet<PathBuf>) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -98,7 +106,7 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, out);
+            walk(&path, out, seen);
         } else {
             out.push(Ok(Source::File(path)));
         }
@@ -159,10 +167,55 @@ pub fn read_source(src: Source) -> Box<dyn Iterator<Item = Result<RawDoc, InputE
         Format::Plain | Format::Html => {
             Box::new(std::iter::once(read_whole(reader, &name, format)))
         }
-        Format::Warc | Format::Feed => Box::new(std::iter::once(Err(InputError::new(
+        Format::Warc => Box::new(warc_documents(reader, name)),
+        Format::Feed => Box::new(feed_documents(reader, &name).into_iter()),
+    }
+}
+
+/// A web article found by the web readers, as a raw document (its text already extracted).
+fn from_web(article: demarche_web::WebArticle, fallback_origin: &str) -> RawDoc {
+    RawDoc {
+        origin: article
+            .origin
+            .unwrap_or_else(|| fallback_origin.to_string()),
+        title: article.title,
+        published: article.published,
+        body: Body::Text(article.text),
+        language: article.language,
+    }
+}
+
+/// The HTML pages of a WARC file, streamed; records without an article body are passed over.
+fn warc_documents(
+    reader: Box<dyn BufRead>,
+    name: String,
+) -> impl Iterator<Item = Result<RawDoc, InputError>> {
+    demarche_web::read_warc(reader).filter_map(move |item| match item {
+        Ok(article) if article.text.trim().is_empty() => None,
+        Ok(article) => Some(Ok(from_web(article, &name))),
+        Err(e) => Some(Err(InputError::new(&name, e.to_string()))),
+    })
+}
+
+/// Every item of an RSS, Atom or JSON feed.
+fn feed_documents(reader: Box<dyn BufRead>, name: &str) -> Vec<Result<RawDoc, InputError>> {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
+        return vec![Err(InputError::new(name, format!("cannot read: {e}")))];
+    }
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return vec![Err(InputError::new(
             name,
-            "WARC and RSS/Atom input are not supported by this build yet",
-        )))),
+            format!("feed larger than {} MB, skipped", MAX_DOCUMENT_BYTES >> 20),
+        ))];
+    }
+    match demarche_web::read_feed(&bytes) {
+        Ok(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| Ok(from_web(a, &format!("{name}#{}", i + 1))))
+            .collect(),
+        Err(e) => vec![Err(InputError::new(name, e.to_string()))],
     }
 }
 

@@ -9,25 +9,40 @@
 //! 6. dates   — temporal expressions resolved against the publication date
 //! 7. events  — CAMEO/PLOVER events with mode and date
 //!
-//! Documents are processed in parallel (rayon) in bounded batches, so memory
-//! does not grow with the corpus, and handed to the caller in input order.
+//! Documents are processed in parallel (worker threads) with a bounded read-ahead, so
+//! memory does not grow with the corpus, and handed to the caller in input order.
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use demarche_ingest::{Body, InputError, RawDoc};
+use demarche_actors::ActorKb;
+use demarche_ingest::InputError;
 use demarche_model::{Document, Record};
-use rayon::prelude::*;
 
+mod ordered;
 mod stages;
 
-pub use stages::process;
+pub use demarche_ingest::{read_all, Body, RawDoc};
+pub use stages::{process, process_observed, StageObserver};
 
 /// How a run behaves.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Worker threads; 0 means one per core.
     pub threads: usize,
     /// Publication date for documents that carry none.
     pub published: Option<NaiveDate>,
+    /// Actor knowledge extended with the user's file; None means the built-in dictionaries.
+    pub actors: Option<Arc<ActorKb>>,
+}
+
+impl Options {
+    pub fn actor_kb(&self) -> &ActorKb {
+        match &self.actors {
+            Some(kb) => kb,
+            None => ActorKb::embedded(),
+        }
+    }
 }
 
 /// One output of a run: a record, or the error of one input.
@@ -41,71 +56,113 @@ pub struct Summary {
     pub events: u64,
 }
 
-/// Documents handed to the workers at a time, per thread: large enough to keep
-/// every core busy, small enough that memory stays flat.
-const BATCH_PER_THREAD: usize = 32;
+/// Documents read ahead of the output, per thread: enough to keep every core
+/// busy while a long document holds up the output, few enough that memory
+/// stays flat.
+const WINDOW_PER_THREAD: usize = 32;
 
 /// Runs the whole pipeline over `paths` (files, folders, `-`), giving each
 /// record or input error to `sink` in input order. Stops early if `sink` fails.
+///
+/// With one thread everything runs on the calling thread. With more, the
+/// workers analyse documents while the calling thread reads the input and
+/// hands finished records to `sink`, in input order.
 pub fn run(
     paths: &[String],
     opts: &Options,
     mut sink: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .build()?;
-    let batch_size = BATCH_PER_THREAD * pool.current_num_threads().max(1);
-    let mut inputs = demarche_ingest::read_all(paths);
+    let threads = match opts.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let inputs = demarche_ingest::read_all(paths);
     let mut summary = Summary::default();
-    loop {
-        let batch: Vec<Result<RawDoc, InputError>> = inputs.by_ref().take(batch_size).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let done: Vec<Item> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| item.and_then(|raw| process_raw(raw, opts)))
-                .collect()
-        });
-        for item in done {
-            match &item {
-                Ok(rec) => {
-                    summary.documents += 1;
-                    summary.quotes += rec.quotes.len() as u64;
-                    summary.events += rec.events.len() as u64;
-                }
-                Err(_) => summary.failed += 1,
+    // Near-duplicates are decided here, in input order, so the first copy wins whatever the threads do.
+    let mut duplicates = demarche_web::DuplicateIndex::new();
+    let mut emit = |mut item: Item| {
+        if let Ok(rec) = &mut item {
+            // An exact copy from another origin has the same doc_id: it names the earlier one too.
+            if let Some(first) = duplicates.check_and_insert(&rec.doc_id, &rec.text) {
+                rec.duplicate_of = Some(first);
             }
-            sink(item)?;
         }
+        match &item {
+            Ok(rec) => {
+                summary.documents += 1;
+                summary.quotes += rec.quotes.len() as u64;
+                summary.events += rec.events.len() as u64;
+            }
+            Err(_) => summary.failed += 1,
+        }
+        sink(item)
+    };
+    let work = |item: Result<RawDoc, InputError>| item.and_then(|raw| process_guarded(raw, opts));
+    if threads == 1 {
+        for item in inputs {
+            emit(work(item))?;
+        }
+    } else {
+        ordered::map_in_order(threads, inputs, WINDOW_PER_THREAD * threads, work, emit)?;
     }
     Ok(summary)
+}
+
+/// [`process_raw`], with a panic in a stage turned into the error of this
+/// document, so that one bad article does not end the run.
+fn process_guarded(raw: RawDoc, opts: &Options) -> Result<Record, InputError> {
+    let origin = raw.origin.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_raw(raw, opts)))
+        .unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("unknown cause");
+            Err(InputError::new(origin, format!("internal error: {why}")))
+        })
 }
 
 /// Cleans and analyses one raw document into its record.
 pub fn process_raw(raw: RawDoc, opts: &Options) -> Result<Record, InputError> {
     let doc = prepare(raw, opts)?;
-    let doc = process(doc);
+    if !is_codable(&doc) {
+        eprintln!(
+            "demarche: {}: language {}, not coded",
+            doc.origin,
+            doc.language.as_deref().unwrap_or("unknown")
+        );
+        return Ok(Record::from_document(&doc));
+    }
+    let doc = process(doc, opts.actor_kb());
     Ok(Record::from_document(&doc))
 }
 
 /// The ingest→text hand-over: body text (from HTML when needed) cleaned into a Document.
 pub fn prepare(raw: RawDoc, opts: &Options) -> Result<Document, InputError> {
-    let (title, body) = match raw.body {
-        Body::Text(t) => (raw.title, t),
-        Body::Html(_) => {
-            return Err(InputError::new(
-                raw.origin,
-                "HTML input is not supported by this build yet",
-            ));
+    let (title, body, published) = match raw.body {
+        Body::Text(t) => (raw.title, t, raw.published),
+        Body::Html(bytes) => {
+            let url = raw.origin.contains("://").then_some(raw.origin.as_str());
+            let page = demarche_web::extract_html(&bytes, url, None);
+            (
+                raw.title.or(page.title),
+                page.text,
+                raw.published.or(page.published),
+            )
         }
     };
     let cleaned = demarche_text::clean(&body, title.as_deref());
     let mut doc = Document::new(raw.origin, cleaned.text);
     doc.title = title;
-    doc.published = raw.published.or(opts.published);
-    doc.language = raw.language;
+    doc.published = published.or(opts.published);
+    doc.language = raw
+        .language
+        .or_else(|| demarche_web::detect_language(&doc.text));
     Ok(doc)
+}
+
+/// Documents are coded only in English; others keep their text and metadata.
+fn is_codable(doc: &Document) -> bool {
+    doc.language.as_deref().is_none_or(|l| l == "en")
 }

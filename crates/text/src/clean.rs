@@ -5,7 +5,7 @@
 //! (credits, comment prompts, share buttons) and a repeated title dropped.
 //! Quotation marks of every style are kept as they are.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::config::{Boilerplate, TextConfig};
 
@@ -23,17 +23,22 @@ pub fn clean(raw: &str, title: Option<&str>) -> Cleaned {
     let normalised = normalise_chars(raw);
     let title_key = title.map(line_key).filter(|k| !k.is_empty());
 
-    let mut kept: Vec<String> = Vec::new();
+    // The cleaned text is written straight into `text`; `last_start` is where
+    // its last paragraph begins, so a wrapped line can be appended to it.
+    let mut text = String::with_capacity(normalised.len());
+    let mut kept_lines = 0usize;
+    let mut last_start = 0usize;
+    let mut line = String::new();
     let mut dropped = 0;
     // Blank lines separate paragraphs; remember where they were to re-join wrapped lines.
     let mut after_blank = true;
-    for (n, line) in normalised.lines().enumerate() {
-        let line = collapse_spaces(line);
+    for (n, raw_line) in normalised.lines().enumerate() {
+        collapse_spaces_into(raw_line, &mut line);
         if line.is_empty() {
             after_blank = true;
             continue;
         }
-        let near_top = kept.len() < 3 && n < 12;
+        let near_top = kept_lines < 3 && n < 12;
         if is_boilerplate(&line, &cfg.boilerplate)
             || (near_top && title_key.as_deref().is_some_and(|t| line_key(&line) == t))
         {
@@ -41,25 +46,37 @@ pub fn clean(raw: &str, title: Option<&str>) -> Cleaned {
             after_blank = true;
             continue;
         }
-        match kept.last_mut() {
-            Some(prev) if !after_blank && continues_wrapped_line(prev, &line) => {
-                prev.push(' ');
-                prev.push_str(&line);
+        if kept_lines > 0 && !after_blank && continues_wrapped_line(&text[last_start..], &line) {
+            text.push(' ');
+        } else {
+            if kept_lines > 0 {
+                text.push('\n');
             }
-            _ => kept.push(line),
+            last_start = text.len();
+            kept_lines += 1;
         }
+        text.push_str(&line);
         after_blank = false;
     }
     Cleaned {
-        text: kept.join("\n"),
+        text,
         dropped_lines: dropped,
     }
 }
 
 /// NFC, line breaks unified, spaces of every kind made plain, controls and zero-width marks dropped.
 fn normalise_chars(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.nfc().peekable();
+    // Most news text is already NFC: the quick check spares the (slow) recomposition.
+    if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        plain_chars(raw.chars(), raw.len())
+    } else {
+        plain_chars(raw.nfc(), raw.len())
+    }
+}
+
+fn plain_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    let mut chars = chars.peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -78,15 +95,15 @@ fn normalise_chars(raw: &str) -> String {
     out
 }
 
-fn collapse_spaces(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+/// Writes `line` into `out` with runs of spaces made one and no space at either end.
+fn collapse_spaces_into(line: &str, out: &mut String) {
+    out.clear();
     for word in line.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
     }
-    out
 }
 
 /// A comparison key for a line: lowercase letters and digits only.

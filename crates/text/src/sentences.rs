@@ -95,12 +95,11 @@ fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_terminator(text: &str, t: &Token) -> bool {
+    let s = t.span.of(text);
+    // "." "!" "?" "…", runs of dots ("...") and "?!" / "!?".
     t.kind == TokenKind::Punct
-        && matches!(
-            t.span.of(text),
-            "." | "!" | "?" | "…" | "..." | "...." | "?!" | "!?"
-        )
-        || t.kind == TokenKind::Punct && t.span.of(text).starts_with("..")
+        && (matches!(s, "." | "!" | "?" | "…" | "?!" | "!?")
+            || (s.len() >= 2 && s.bytes().all(|b| b == b'.')))
 }
 
 fn is_closer(s: &str) -> bool {

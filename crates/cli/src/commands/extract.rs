@@ -19,6 +19,9 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores). Output keeps input order.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    /// Extra actors (people, organisations, places) in the data/actors format, added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<std::path::PathBuf>,
     /// Indented JSON for reading by eye (one record per block instead of per line).
     #[arg(long)]
     pub pretty: bool,
@@ -34,6 +37,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let opts = Options {
         threads: args.threads,
         published: args.published,
+        actors: load_actors(args.actors.as_deref())?,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -56,4 +60,16 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     })?;
     out.flush().context("writing the records")?;
     Ok(if summary.failed > 0 { 1 } else { 0 })
+}
+
+/// The built-in actor knowledge extended with the user's file, when one is given.
+pub fn load_actors(
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<Option<std::sync::Arc<demarche_actors::ActorKb>>> {
+    let Some(path) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let kb = demarche_actors::ActorKb::with_extra(&text)
+        .with_context(|| format!("{}", path.display()))?;
+    Ok(Some(std::sync::Arc::new(kb)))
 }

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use demarche_model::Record;
 use demarche_store::{
-    rows::write_csv, ActorFilter, EventFilter, ExportFormat, InsertOutcome, Period, QuoteFilter, SearchQuery, Store,
-    Tabular, TimelineQuery,
+    rows::write_csv, ActorFilter, EventFilter, ExportFormat, InsertOutcome, Period, QuoteFilter,
+    SearchQuery, Store, Tabular, TimelineQuery,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -52,12 +52,17 @@ pub struct FormatArg {
 
 impl FormatArg {
     fn resolve(&self) -> OutputFormat {
-        self.format.unwrap_or(if std::io::stdout().is_terminal() { OutputFormat::Table } else { OutputFormat::Jsonl })
+        self.format.unwrap_or(if std::io::stdout().is_terminal() {
+            OutputFormat::Table
+        } else {
+            OutputFormat::Jsonl
+        })
     }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
 }
 
 fn date_arg(d: Option<NaiveDate>) -> Option<String> {
@@ -82,6 +87,9 @@ pub struct IngestArgs {
     /// Worker threads for extraction (default: all cores).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    /// Extra actors (people, organisations, places) in the data/actors format, added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
     /// Documents written per transaction.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch: u32,
@@ -124,7 +132,10 @@ impl Ingester {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let outcomes = self.store.insert_batch(&self.pending).context("writing to the store")?;
+        let outcomes = self
+            .store
+            .insert_batch(&self.pending)
+            .context("writing to the store")?;
         for (record, outcome) in self.pending.iter().zip(outcomes) {
             match outcome {
                 InsertOutcome::New => {
@@ -138,7 +149,10 @@ impl Ingester {
         }
         self.progress.inc(self.pending.len() as u64);
         let c = &self.counts;
-        self.progress.set_message(format!("{} new, {} skipped, {} failed", c.new, c.skipped, c.failed));
+        self.progress.set_message(format!(
+            "{} new, {} skipped, {} failed",
+            c.new, c.skipped, c.failed
+        ));
         self.pending.clear();
         Ok(())
     }
@@ -152,22 +166,33 @@ impl IngestArgs {
         let progress = if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg} [{elapsed}]")
-                    .expect("valid template"),
+                ProgressStyle::with_template(
+                    "{spinner} {pos} documents ({per_sec}) {msg} [{elapsed}]",
+                )
+                .expect("valid template"),
             );
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         } else {
             ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
         };
-        let mut ingester =
-            Ingester { store, pending: Vec::new(), batch: self.batch as usize, counts: IngestCounts::default(), progress };
+        let mut ingester = Ingester {
+            store,
+            pending: Vec::new(),
+            batch: self.batch as usize,
+            counts: IngestCounts::default(),
+            progress,
+        };
         if self.records {
             for path in &self.paths {
                 read_records(path, &mut ingester)?;
             }
         } else {
-            let opts = demarche_pipeline::Options { threads: self.threads, published: self.published };
+            let opts = demarche_pipeline::Options {
+                threads: self.threads,
+                published: self.published,
+                actors: super::extract::load_actors(self.actors.as_deref())?,
+            };
             demarche_pipeline::run(&self.paths, &opts, |item| match item {
                 Ok(record) => ingester.push(record),
                 Err(e) => {
@@ -200,7 +225,9 @@ fn read_records(path: &str, ingester: &mut Ingester) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(BufReader::new(std::io::stdin().lock()))
     } else {
-        Box::new(BufReader::new(File::open(path).with_context(|| format!("cannot open {path}"))?))
+        Box::new(BufReader::new(
+            File::open(path).with_context(|| format!("cannot open {path}"))?,
+        ))
     };
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("reading {path}"))?;
@@ -208,8 +235,14 @@ fn read_records(path: &str, ingester: &mut Ingester) -> anyhow::Result<()> {
             continue;
         }
         match serde_json::from_str::<Record>(&line) {
-            Ok(record) if record.schema == demarche_model::record::SCHEMA => ingester.push(record)?,
-            Ok(record) => ingester.fail(format!("{path}:{}: unknown record schema {:?}", n + 1, record.schema)),
+            Ok(record) if record.schema == demarche_model::record::SCHEMA => {
+                ingester.push(record)?
+            }
+            Ok(record) => ingester.fail(format!(
+                "{path}:{}: unknown record schema {:?}",
+                n + 1,
+                record.schema
+            )),
             Err(e) => ingester.fail(format!("{path}:{}: not a demarche record: {e}", n + 1)),
         }
     }
@@ -325,7 +358,11 @@ pub struct ActorsArgs {
 
 impl ActorsArgs {
     pub fn run(self) -> anyhow::Result<i32> {
-        let filter = ActorFilter { search: self.search, limit: Some(self.limit), offset: Some(self.offset) };
+        let filter = ActorFilter {
+            search: self.search,
+            limit: Some(self.limit),
+            offset: Some(self.offset),
+        };
         let rows = self.db.open_read_only()?.actors(&filter)?;
         print_rows(&rows, self.format.resolve())
     }
@@ -348,7 +385,11 @@ pub struct SearchArgs {
 
 impl SearchArgs {
     pub fn run(self) -> anyhow::Result<i32> {
-        let q = SearchQuery { q: self.query.join(" "), limit: Some(self.limit), offset: Some(self.offset) };
+        let q = SearchQuery {
+            q: self.query.join(" "),
+            limit: Some(self.limit),
+            offset: Some(self.offset),
+        };
         let rows = self.db.open_read_only()?.search(&q)?;
         print_rows(&rows, self.format.resolve())
     }
@@ -372,7 +413,9 @@ impl StatsArgs {
                     writeln!(out, "{name:<15} {value}")?;
                 }
             }
-            OutputFormat::Json | OutputFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&stats)?)?,
+            OutputFormat::Json | OutputFormat::Jsonl => {
+                writeln!(out, "{}", serde_json::to_string(&stats)?)?
+            }
             OutputFormat::Csv => write_csv(std::slice::from_ref(&stats), &mut out)?,
         }
         Ok(0)
@@ -464,12 +507,18 @@ impl ExportArgs {
                 if format.is_binary() && std::io::stdout().is_terminal() {
                     bail!("Parquet is binary: give --out FILE or redirect standard output");
                 }
-                let stdout = std::io::stdout();
-                store.export(format, BufWriter::with_capacity(1 << 16, stdout.lock()))?
+                store.export(format, BufWriter::with_capacity(1 << 16, std::io::stdout()))?
             }
         };
-        let what = if matches!(format, ExportFormat::Jsonl) { "documents" } else { "events" };
-        eprintln!("export: {rows} {what} in {:.1} s", started.elapsed().as_secs_f64());
+        let what = if matches!(format, ExportFormat::Jsonl) {
+            "documents"
+        } else {
+            "events"
+        };
+        eprintln!(
+            "export: {rows} {what} in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
         Ok(0)
     }
 }
@@ -479,11 +528,13 @@ fn export_to_file(store: &Store, format: ExportFormat, path: &Path) -> anyhow::R
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
-    let file = File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
+    let file =
+        File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
     let result = store.export(format, BufWriter::with_capacity(1 << 16, file));
     match result {
         Ok(rows) => {
-            std::fs::rename(&partial, path).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::rename(&partial, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             Ok(rows)
         }
         Err(e) => {
@@ -525,8 +576,10 @@ fn write_table<T: Tabular>(rows: &[T], out: &mut impl Write) -> anyhow::Result<(
         return Ok(());
     }
     let all = T::columns();
-    let shown: Vec<usize> =
-        T::table_columns().iter().filter_map(|name| all.iter().position(|c| c == name)).collect();
+    let shown: Vec<usize> = T::table_columns()
+        .iter()
+        .filter_map(|name| all.iter().position(|c| c == name))
+        .collect();
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
@@ -536,11 +589,21 @@ fn write_table<T: Tabular>(rows: &[T], out: &mut impl Write) -> anyhow::Result<(
         .collect();
     let headers: Vec<String> = shown.iter().map(|&i| all[i].to_uppercase()).collect();
     let widths: Vec<usize> = (0..shown.len())
-        .map(|c| cells.iter().map(|r| r[c].chars().count()).chain([headers[c].len()]).max().unwrap_or(0))
+        .map(|c| {
+            cells
+                .iter()
+                .map(|r| r[c].chars().count())
+                .chain([headers[c].len()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     for line in std::iter::once(&headers).chain(&cells) {
-        let padded: Vec<String> =
-            line.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}", w = *w)).collect();
+        let padded: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}", w = *w))
+            .collect();
         writeln!(out, "{}", padded.join("  ").trim_end())?;
     }
     Ok(())
@@ -548,7 +611,10 @@ fn write_table<T: Tabular>(rows: &[T], out: &mut impl Write) -> anyhow::Result<(
 
 /// One line, at most TABLE_CELL_MAX characters.
 fn cut(cell: &str) -> String {
-    let one_line: String = cell.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let one_line: String = cell
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if one_line.chars().count() <= TABLE_CELL_MAX {
         return one_line;
     }

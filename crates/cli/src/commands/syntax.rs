@@ -49,16 +49,21 @@ pub struct TrainSyntaxArgs {
     /// Folds for jackknifed training tags (1 = none, faster but worse).
     #[arg(long, default_value_t = 4)]
     pub folds: usize,
-    /// Drop quantised weights of this magnitude or less (smaller model file).
-    #[arg(long, default_value_t = 0)]
+    /// Drop quantised weights of this magnitude or less (in units of the
+    /// largest weight / 32767): 280 keeps the EWT model under 30 MB.
+    #[arg(long, default_value_t = 280)]
     pub prune: i16,
 }
 
 fn open_input(path: &PathBuf) -> anyhow::Result<(Box<dyn BufRead>, String)> {
     if path.as_os_str() == "-" {
-        return Ok((Box::new(BufReader::new(std::io::stdin())), "<stdin>".to_string()));
+        return Ok((
+            Box::new(BufReader::new(std::io::stdin())),
+            "<stdin>".to_string(),
+        ));
     }
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     Ok((Box::new(BufReader::new(file)), path.display().to_string()))
 }
 
@@ -92,18 +97,30 @@ pub fn run_parse(args: ParseArgs) -> anyhow::Result<i32> {
     };
     let (mut input, name) = open_input(path)?;
     let mut raw = String::new();
-    input.read_to_string(&mut raw).with_context(|| format!("cannot read {name} as UTF-8 text"))?;
+    input
+        .read_to_string(&mut raw)
+        .with_context(|| format!("cannot read {name} as UTF-8 text"))?;
     let cleaned = demarche_text::clean(&raw, None);
     let mut doc = Document::new(name, cleaned.text);
     demarche_text::analyse(&mut doc);
     for s in 0..doc.sentences.len() {
-        let words: Vec<&str> = doc.sentence_tokens(s).iter().map(|t| t.span.of(&doc.text)).collect();
+        let words: Vec<&str> = doc
+            .sentence_tokens(s)
+            .iter()
+            .map(|t| t.span.of(&doc.text))
+            .collect();
         if words.is_empty() {
             continue;
         }
         let analysis = model.analyse(&words);
         writeln!(out, "# sent_id = {}", s + 1)?;
-        conllu::write_analysis(&mut out, model, &words, &analysis, Some(doc.slice(doc.sentences[s].span)))?;
+        conllu::write_analysis(
+            &mut out,
+            model,
+            &words,
+            &analysis,
+            Some(doc.slice(doc.sentences[s].span)),
+        )?;
     }
     out.flush()?;
     Ok(0)
@@ -116,7 +133,8 @@ pub fn run_train(args: TrainSyntaxArgs) -> anyhow::Result<i32> {
     opts.parser_epochs = args.parser_epochs;
     opts.folds = args.folds;
     opts.prune = args.prune;
-    let report = demarche_syntax::train(&opts, &mut |line| eprintln!("{line}")).map_err(anyhow::Error::msg)?;
+    let report = demarche_syntax::train(&opts, &mut |line| eprintln!("{line}"))
+        .map_err(anyhow::Error::msg)?;
     println!("relation        gold  pred  precision recall  F1   (dev, head and full label right)");
     for r in &report.dev.relations {
         println!(

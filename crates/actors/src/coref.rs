@@ -1,0 +1,311 @@
+//! Following actors through the document: surnames and partial names, role
+//! nominals ("the Russian minister", "the spokeswoman") and pronouns, by
+//! rules over agreement (gender, number, animacy), recency and position.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use demarche_model::{Document, EntityKind, Mention, Span};
+
+use crate::analysis::Analysis;
+use crate::data::Gender;
+use crate::kb::ActorKb;
+use crate::recognise::Cand;
+use crate::units::Units;
+
+/// How far back (in sentences) a role nominal looks for the person it names.
+const NOMINAL_WINDOW: u32 = 12;
+/// How far back (in sentences) a pronoun looks.
+const PRONOUN_WINDOW: u32 = 4;
+
+fn compatible_gender(a: Gender, b: Gender) -> bool {
+    a == Gender::Unknown || b == Gender::Unknown || a == b
+}
+
+/// Is `c` a shortened form of `d`: its words are the last (or first) words of `d`'s name?
+fn shortens(units: &Units, c: &Cand, d: &Cand) -> bool {
+    let (n, m) = (c.b - c.a, d.b - d.a);
+    if n >= m {
+        return false;
+    }
+    let same = |i: usize, j: usize| units.norm_of(i) == units.norm_of(j);
+    let suffix = (0..n).all(|k| same(c.a + k, d.b - n + k));
+    let prefix = d.kind != EntityKind::Person && (0..n).all(|k| same(c.a + k, d.a + k));
+    suffix || prefix
+}
+
+/// Links surnames and role nominals to the actor they stand for, drops
+/// names nothing could type, and numbers the chains.
+pub fn link(units: &Units, _kb: &ActorKb, cands: &mut Vec<Cand>) {
+    for i in 0..cands.len() {
+        let (before, rest) = cands.split_at_mut(i);
+        let c = &mut rest[0];
+        if c.named && !c.known {
+            let antecedent = before
+                .iter()
+                .rev()
+                .find(|d| d.named && d.actor.is_some() && shortens(units, c, d));
+            if let Some(d) = antecedent {
+                c.actor = d.actor.clone();
+                c.kind = d.kind;
+                c.linked = true;
+                if c.gender == Gender::Unknown {
+                    c.gender = d.gender;
+                }
+            }
+        } else if !c.named && c.definite && c.kind == EntityKind::Person && !c.plural {
+            let own = c.actor.clone();
+            let best = before
+                .iter()
+                .rev()
+                .take_while(|d| c.sentence.saturating_sub(d.sentence) <= NOMINAL_WINDOW)
+                .filter(|d| d.named && d.kind == EntityKind::Person && d.actor.is_some())
+                .filter(|d| compatible_gender(c.gender, d.gender))
+                .filter(|d| {
+                    let (Some(x), Some(y)) = (&own, &d.actor) else {
+                        return false;
+                    };
+                    let same_country = x.country.is_none() || x.country == y.country;
+                    let same_sector =
+                        x.sector.is_none() || y.sector.is_none() || x.sector == y.sector;
+                    same_country
+                        && same_sector
+                        && (x.country.is_some()
+                            || c.rows.iter().any(|r| d.rows.contains(r))
+                            || y.sector.is_some())
+                })
+                .max_by_key(|d| (c.rows.iter().any(|r| d.rows.contains(r)), d.a));
+            if let Some(d) = best {
+                c.actor = d.actor.clone();
+                c.gender = d.gender;
+                c.linked = true;
+            }
+        } else if !c.named && c.definite && c.bare && c.kind == EntityKind::Organization {
+            // "the ministry", "the government": the nearest organisation of the same sector.
+            let sector = c.actor.as_ref().and_then(|a| a.sector.clone());
+            let best = before
+                .iter()
+                .rev()
+                .take_while(|d| c.sentence.saturating_sub(d.sentence) <= NOMINAL_WINDOW)
+                .filter(|d| matches!(d.kind, EntityKind::Organization) && !d.bare)
+                .find(|d| {
+                    d.actor.as_ref().is_some_and(|a| {
+                        a.sector == sector && (a.country.is_some() || a.code.is_some())
+                    })
+                });
+            if let Some(d) = best {
+                c.actor = d.actor.clone();
+                c.linked = true;
+            }
+        }
+    }
+    // A bare role nominal ("the envoy") that found nobody says nothing.
+    cands.retain(|c| c.actor.is_some() && (!c.bare || c.linked));
+    // A known person keeps, in the whole document, the best coding the text
+    // gave them once ("Iran's Foreign Minister Abbas Araghchi" → later "Araghchi").
+    let mut best: HashMap<String, std::sync::Arc<demarche_model::Actor>> = HashMap::new();
+    for c in cands
+        .iter()
+        .filter(|c| c.known && c.kind == EntityKind::Person)
+    {
+        if let Some(a) = &c.actor {
+            let e = best.entry(a.id.clone()).or_insert_with(|| a.clone());
+            if e.sector.is_none() && a.sector.is_some() {
+                *e = a.clone();
+            }
+        }
+    }
+    for c in cands.iter_mut().filter(|c| c.kind == EntityKind::Person) {
+        if let Some(a) = &c.actor {
+            if let Some(b) = best.get(&a.id) {
+                if a.sector.is_none() && b.sector.is_some() {
+                    c.actor = Some(b.clone());
+                }
+            }
+        }
+    }
+    let mut chains: HashMap<String, u32> = HashMap::new();
+    for c in cands.iter_mut() {
+        if let Some(a) = &c.actor {
+            let next = chains.len() as u32;
+            c.chain = Some(*chains.entry(a.id.clone()).or_insert(next));
+        }
+    }
+}
+
+thread_local! {
+    /// The analysis of the last document asked about, so that many
+    /// `resolve_at` calls on one document cost one analysis.
+    static LAST: RefCell<Option<(u64, Rc<Analysis>)>> = const { RefCell::new(None) };
+}
+
+fn analysis_of(doc: &Document, kb: &ActorKb) -> Rc<Analysis> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc.text.hash(&mut h);
+    doc.published.hash(&mut h);
+    doc.tokens.len().hash(&mut h);
+    (kb as *const ActorKb as usize).hash(&mut h);
+    let key = h.finish();
+    LAST.with(|last| {
+        if let Some((k, a)) = &*last.borrow() {
+            if *k == key {
+                return a.clone();
+            }
+        }
+        let a = Rc::new(Analysis::run(doc, kb));
+        *last.borrow_mut() = Some((key, a.clone()));
+        a
+    })
+}
+
+/// The doc entity at the same place as candidate `c` (the caller's entities
+/// are the truth; the analysis is only re-derived for agreement features).
+fn entity_index(doc: &Document, units: &Units, c: &Cand) -> Option<usize> {
+    let span = c.span(units);
+    doc.entities
+        .iter()
+        .position(|e| e.span == span)
+        .or_else(|| crate::entity_at(doc, span))
+}
+
+fn mention_for(doc: &Document, span: Span, entity: usize) -> Option<Mention> {
+    let actor = doc.entities.get(entity)?.actor.as_ref()?;
+    Some(Mention {
+        span,
+        name: Some(actor.name.clone()),
+        code: actor.code.clone(),
+        entity: Some(entity as u32),
+    })
+}
+
+/// Whether a mention is a subject in the parse: `None` when its sentence has no parse.
+fn is_subject(doc: &Document, span: Span) -> Option<bool> {
+    let s = doc.sentence_at(span.start)?;
+    let syntax = doc.syntax.get(s).filter(|x| !x.is_empty())?;
+    let first = doc.sentences[s].tokens.start as usize;
+    let mut t = doc.token_at_or_after(span.start);
+    let mut any = false;
+    while t < doc.tokens.len() && doc.tokens[t].span.start < span.end {
+        let rel = syntax.deprel.get(t.checked_sub(first)?)?;
+        any |= rel.base() == "nsubj";
+        t += 1;
+    }
+    Some(any)
+}
+
+pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
+    if span.end as usize > doc.text.len()
+        || span.start > span.end
+        || !doc.text.is_char_boundary(span.start as usize)
+        || !doc.text.is_char_boundary(span.end as usize)
+    {
+        return None;
+    }
+    let text = doc.slice(span).trim();
+    let lower = text.to_lowercase();
+    if let Some(p) = kb.pronouns.get(lower.as_str()) {
+        let analysis = analysis_of(doc, kb);
+        let units = &analysis.units;
+        let here = units.at_or_after(span.start);
+        let sentence = units.units.get(here).map(|u| u.sentence).unwrap_or(0);
+        let ok = |c: &Cand| -> bool {
+            match p.animacy.as_str() {
+                "person" => {
+                    c.kind == EntityKind::Person
+                        && !c.plural
+                        && compatible_gender(p.gender, c.gender)
+                }
+                "thing" => {
+                    matches!(
+                        c.kind,
+                        EntityKind::Organization | EntityKind::Country | EntityKind::Group
+                    ) && !c.plural
+                }
+                _ => {
+                    if p.plural {
+                        c.plural
+                            || matches!(
+                                c.kind,
+                                EntityKind::Organization | EntityKind::Country | EntityKind::Group
+                            )
+                    } else {
+                        true
+                    }
+                }
+            }
+        };
+        let before: Vec<&Cand> = analysis.cands.iter().filter(|c| c.b <= here).collect();
+        for back in 0..=PRONOUN_WINDOW {
+            let Some(s) = sentence.checked_sub(back) else {
+                break;
+            };
+            // The subject of the nearest sentence with a fitting mention (from the
+            // parse when there is one), else its first fitting mention.
+            let fitting: Vec<&&Cand> = before.iter().filter(|c| c.sentence == s && ok(c)).collect();
+            let pick = fitting
+                .iter()
+                .find(|c| is_subject(doc, c.span(units)) == Some(true))
+                .or(fitting.first())
+                .copied();
+            if let Some(c) = pick {
+                return entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e));
+            }
+        }
+        return None;
+    }
+    if let Some(e) = crate::entity_at(doc, span) {
+        if let Some(m) = mention_for(doc, span, e) {
+            return Some(m);
+        }
+    }
+    // A role nominal or a name the annotation did not keep: analyse the words alone,
+    // then look back for the person it names.
+    let analysis = analysis_of(doc, kb);
+    let units = &analysis.units;
+    let here = units.at_or_after(span.start);
+    let inside = analysis.cands.iter().find(|c| {
+        let s = c.span(units);
+        s.overlaps(span)
+    });
+    if let Some(c) = inside {
+        return entity_index(doc, units, c)
+            .and_then(|e| mention_for(doc, span, e))
+            .or_else(|| {
+                c.actor.as_ref().map(|a| Mention {
+                    span,
+                    name: Some(a.name.clone()),
+                    code: a.code.clone(),
+                    entity: None,
+                })
+            });
+    }
+    let alone = crate::recognise::resolve_phrase(kb, text, doc.published)?;
+    if alone.id.chars().any(|c| c.is_uppercase()) || alone.country.is_some() {
+        return Some(Mention {
+            span,
+            name: Some(alone.name.clone()),
+            code: alone.code.clone(),
+            entity: None,
+        });
+    }
+    // "the spokeswoman": the nearest person described by the same role.
+    let sentence = units.units.get(here).map(|u| u.sentence).unwrap_or(0);
+    let target = analysis
+        .cands
+        .iter()
+        .rev()
+        .filter(|c| c.b <= here && c.named && c.kind == EntityKind::Person)
+        .take_while(|c| sentence.saturating_sub(c.sentence) <= NOMINAL_WINDOW)
+        .find(|c| c.actor.as_ref().is_some_and(|a| a.sector == alone.sector));
+    match target {
+        Some(c) => entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e)),
+        None => Some(Mention {
+            span,
+            name: None,
+            code: alone.code.clone(),
+            entity: None,
+        }),
+    }
+}

@@ -1,0 +1,441 @@
+//! Finding actor mentions: dictionary matches first, then small phrase rules
+//! around them and around capitalised words (titles, possessives, country
+//! adjectives, sector words, appositions, "X of/for/to Y" owners).
+
+mod coding;
+mod items;
+mod phrase;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use demarche_model::{Actor, Document, Entity, EntityKind, Span};
+
+use crate::data::Gender;
+use crate::kb::{slug, ActorKb, Target};
+use crate::units::Units;
+
+use coding::{built_actor, code_of, coding, Coding};
+pub use items::dictionary_matches;
+use items::*;
+use phrase::{parse_at, Phrase};
+
+/// A candidate mention before coreference.
+#[derive(Clone, Debug)]
+pub struct Cand {
+    /// Unit range of the entity span.
+    pub a: usize,
+    pub b: usize,
+    pub kind: EntityKind,
+    pub actor: Option<Arc<Actor>>,
+    pub gender: Gender,
+    pub plural: bool,
+    pub chain: Option<u32>,
+    /// A proper name (not a role nominal such as "the Russian minister").
+    pub named: bool,
+    /// Found in the knowledge base (its actor is authoritative).
+    pub known: bool,
+    /// "the …": a definite role nominal that may point back.
+    pub definite: bool,
+    /// Sector rows that describe it here ("spokeswoman", "foreign minister").
+    pub rows: Vec<u32>,
+    pub sentence: u32,
+    /// A role nominal with no country or organisation of its own.
+    pub bare: bool,
+    /// Coreference gave it an antecedent.
+    pub linked: bool,
+}
+
+impl Cand {
+    pub fn span(&self, units: &Units) -> Span {
+        Span {
+            start: units.units[self.a].span.start,
+            end: units.units[self.b - 1].span.end,
+        }
+    }
+
+    pub fn to_entity(&self, units: &Units) -> Entity {
+        Entity {
+            span: self.span(units),
+            kind: self.kind,
+            actor: self.actor.clone(),
+            chain: self.chain,
+        }
+    }
+}
+
+/// Words right before a name that make it a place ("in Geneva").
+fn locative_before(units: &Units, kb: &ActorKb, a: usize) -> bool {
+    a > 0 && kb.locatives.contains(units.norm_of(a - 1))
+}
+
+pub fn candidates(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Cand> {
+    let on = doc.published;
+    let items = items(doc, units, kb);
+    let mut phrases: Vec<Phrase> = Vec::new();
+    let mut p = 0;
+    while p < items.len() {
+        match parse_at(&items, units, kb, p, 0) {
+            Some(ph) => {
+                p = ph.owner_start.unwrap_or(ph.end).max(p + 1);
+                phrases.push(ph);
+            }
+            None => p += 1,
+        }
+    }
+    let mut out: Vec<Cand> = Vec::with_capacity(phrases.len());
+    let mut k = 0;
+    while k < phrases.len() {
+        let ph = &phrases[k];
+        // Apposition: "Name, a/the … role …," gives the name its role;
+        // "the Kremlin's spokesman, Dmitry Peskov," likewise.
+        let next = phrases.get(k + 1);
+        let comma_between = |x: &Phrase, y: &Phrase| {
+            x.end + 1 == y.start && matches!(items[x.end].what, What::Comma)
+        };
+        let role_only = |x: &Phrase| {
+            x.name.is_none() && !x.sectors.is_empty() && !x.sectors.iter().any(|s| s.2)
+        };
+        let mut extra: Option<&Phrase> = None;
+        let mut skip_next = false;
+        if let Some(n) = next {
+            if ph.name.is_some()
+                && ph.sectors.is_empty()
+                && ph.anchor.is_none()
+                && role_only(n)
+                && comma_between(ph, n)
+            {
+                extra = Some(n);
+                skip_next = true;
+            } else if role_only(ph)
+                && n.name.is_some()
+                && n.sectors.is_empty()
+                && comma_between(ph, n)
+            {
+                // Emit the name with the nominal's role; drop the nominal itself.
+                let c = coding(kb, ph, on);
+                if let Some(cand) = cand_for(doc, units, kb, &items, n, Some(c), on) {
+                    out.push(cand);
+                }
+                k += 2;
+                continue;
+            }
+        }
+        let ctx = extra.map(|e| coding(kb, e, on));
+        if let Some(cand) = cand_for(doc, units, kb, &items, ph, ctx, on) {
+            out.push(cand);
+        }
+        k += if skip_next { 2 } else { 1 };
+    }
+    out
+}
+
+fn cand_for(
+    doc: &Document,
+    units: &Units,
+    kb: &ActorKb,
+    items: &[Item],
+    ph: &Phrase,
+    extra: Option<Coding>,
+    on: Option<NaiveDate>,
+) -> Option<Cand> {
+    let mut c = coding(kb, ph, on);
+    if let Some(x) = extra {
+        if c.country.is_none() {
+            c.country = x.country;
+        }
+        if c.whole.is_none() {
+            c.whole = x.whole;
+        }
+        if let Some((s, p)) = x.sector {
+            if c.sector.as_ref().is_none_or(|(_, q)| p >= *q) {
+                c.sector = Some((s, p));
+            }
+        }
+        if x.gender != Gender::Unknown {
+            c.gender = x.gender;
+        }
+        c.rows.extend(x.rows);
+        c.kind = c.kind.or(x.kind);
+    }
+    let first_unit = |i: usize| items[i].a;
+    let last_unit = |i: usize| items[i - 1].b;
+    let sentence = |a: usize| units.units[a].sentence;
+    if let Some((s, e, known)) = ph.name {
+        let (a, b) = (first_unit(s), last_unit(e));
+        if let Some(t) = known {
+            let kb_actor = kb.target_actor(t, on)?;
+            let kind = match t {
+                Target::Person(_) => EntityKind::Person,
+                Target::Country(_) => EntityKind::Country,
+                Target::Capital(_) => EntityKind::Place,
+                Target::Org(o) => kb.orgs[o as usize].kind,
+                _ => EntityKind::Organization,
+            };
+            let gender = match t {
+                Target::Person(p) => kb.people[p as usize].gender,
+                _ => Gender::Unknown,
+            };
+            // A known person with no role yet takes what the context says.
+            let actor = if kb_actor.sector.is_none()
+                && code_of(&c).is_some()
+                && matches!(t, Target::Person(_))
+            {
+                if c.country.is_none() {
+                    c.country = kb_actor.country.clone();
+                }
+                built_actor(kb_actor.id.clone(), kb_actor.name.clone(), &c)
+            } else {
+                kb_actor
+            };
+            let plural = matches!(t, Target::Adjective(_));
+            return Some(Cand {
+                a,
+                b,
+                kind,
+                actor: Some(actor),
+                gender,
+                plural,
+                chain: None,
+                named: true,
+                known: true,
+                definite: false,
+                rows: c.rows,
+                sentence: sentence(a),
+                bare: false,
+                linked: false,
+            });
+        }
+        // An unknown name.
+        let single_at_start = b == a + 1 && units.units[a].sentence_start;
+        let text = Span {
+            start: units.units[a].span.start,
+            end: units.units[b - 1].span.end,
+        }
+        .of(&doc.text);
+        let first = units.norm_of(a);
+        let head_org =
+            (s..e).any(|i| is_role(kb, &items[i].what).is_some() || is_place(&items[i].what));
+        let mut gender = c.gender;
+        if gender == Gender::Unknown {
+            gender = kb
+                .first_names
+                .get(first)
+                .copied()
+                .unwrap_or(Gender::Unknown);
+        }
+        let title_person = ph.sectors.iter().any(|&(_, r, _)| {
+            kb.sectors[r as usize].kind == "person" && kb.sectors[r as usize].title
+        });
+        let kind = if head_org {
+            EntityKind::Organization
+        } else if title_person
+            || c.kind == Some(EntityKind::Person)
+            || kb.first_names.contains_key(first)
+            || (b - a >= 2 && is_initial(units, a))
+        {
+            EntityKind::Person
+        } else if locative_before(units, kb, a) {
+            EntityKind::Place
+        } else if b - a >= 2 && (a..b).all(|i| !units.units[i].all_caps) {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        };
+        if single_at_start && !title_person && ph.anchor.is_none() {
+            // A lone capitalised word opening a sentence: only coreference can make it a name.
+            return Some(Cand {
+                a,
+                b,
+                kind,
+                actor: None,
+                gender,
+                plural: false,
+                chain: None,
+                named: true,
+                known: false,
+                definite: false,
+                rows: c.rows,
+                sentence: sentence(a),
+                bare: false,
+                linked: false,
+            });
+        }
+        if head_org {
+            // The organisation word inside the name gives its sector.
+            for item in &items[s..e] {
+                if let Some((row, _)) = is_role(kb, &item.what)
+                    .or_else(|| sector_row(kb, &item.what).filter(|_| is_name_head(kb, &item.what)))
+                {
+                    let sr = &kb.sectors[row as usize];
+                    if let Some(sec) = &sr.sector {
+                        c.sector = Some((sec.clone(), sr.priority));
+                    }
+                }
+            }
+        }
+        let actor = built_actor(slug(text), text.to_string(), &c);
+        return Some(Cand {
+            a,
+            b,
+            kind,
+            actor: Some(actor),
+            gender,
+            plural: false,
+            chain: None,
+            named: true,
+            known: false,
+            definite: false,
+            rows: c.rows,
+            sentence: sentence(a),
+            bare: false,
+            linked: false,
+        });
+    }
+    // A role nominal: "the Russian Foreign Ministry", "Iranian officials", "the spokeswoman".
+    if ph.sectors.is_empty() {
+        return None;
+    }
+    let start_item = ph
+        .anchor
+        .map(|(i, _)| i)
+        .or(ph.place)
+        .unwrap_or(ph.sectors[0].0);
+    let end_item = ph.sectors.last().map(|s| s.0 + 1).unwrap_or(start_item + 1);
+    let (a, b) = (first_unit(start_item), last_unit(end_item));
+    c.sector.as_ref()?;
+    // The role words as written (singular and plural kept apart: "official" ≠ "officials"
+    // is fine, both name the same kind of actor in one chain only when the words agree).
+    let words = ph
+        .sectors
+        .iter()
+        .map(|&(i, _, _)| {
+            (items[i].a..items[i].b)
+                .map(|u| units.norm_of(u))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let who = c.country.as_deref().or(c.whole.as_deref()).unwrap_or("");
+    let id = if who.is_empty() {
+        slug(&words)
+    } else {
+        format!("{}-{}", who.to_lowercase(), slug(&words))
+    };
+    let name = match c.country.as_deref().and_then(|cc| kb.country_actor(cc)) {
+        Some(country) => format!("{} {}", country.actor.name, words),
+        None => match c.whole.as_deref().and_then(|w| kb.org_by_code(w)) {
+            Some(org) => format!("{} {}", org.name, words),
+            None => words.clone(),
+        },
+    };
+    // Without a country or organisation, only what coreference can resolve
+    // ("the spokeswoman") or a clearly typed group ("rebels", "protesters") is kept.
+    let bare = c.country.is_none() && c.whole.is_none() && ph.place.is_none();
+    let definite = ph.det == Some(true) || ph.poss;
+    let strong = c.sector.as_ref().is_some_and(|(_, p)| *p >= 3);
+    let may_point_back = definite
+        && !c.plural
+        && matches!(
+            c.kind,
+            Some(EntityKind::Person) | Some(EntityKind::Organization)
+        );
+    if bare && !may_point_back && !(c.plural && strong) {
+        return None;
+    }
+    let kind = match c.kind {
+        Some(EntityKind::Person) if c.plural => EntityKind::Group,
+        Some(k) => k,
+        None => EntityKind::Group,
+    };
+    let actor = built_actor(id, name, &c);
+    Some(Cand {
+        a,
+        b,
+        kind,
+        actor: Some(actor),
+        gender: c.gender,
+        plural: c.plural,
+        chain: None,
+        named: false,
+        known: false,
+        definite,
+        rows: c.rows,
+        sentence: sentence(a),
+        bare,
+        linked: false,
+    })
+}
+
+pub fn resolve_phrase(kb: &ActorKb, phrase: &str, on: Option<NaiveDate>) -> Option<Arc<Actor>> {
+    let mut doc = Document::new("phrase", phrase.to_string());
+    doc.published = on;
+    let a = crate::analysis::Analysis::run(&doc, kb);
+    // The phrase's head: an entity with a sector if there is one ("Russia FSB"), else the longest.
+    let head = a
+        .entities
+        .into_iter()
+        .filter(|e| e.actor.is_some())
+        .max_by_key(|e| {
+            (
+                e.actor.as_ref().is_some_and(|x| x.sector.is_some()),
+                e.span.len(),
+            )
+        })
+        .and_then(|e| e.actor);
+    head.or_else(|| words_alone(kb, &a.units))
+}
+
+/// A phrase with no entity ("soldiers", "a disgraced former minister",
+/// "British"): its strongest sector word, or the country of its demonym.
+fn words_alone(kb: &ActorKb, units: &Units) -> Option<Arc<Actor>> {
+    let mut c = Coding {
+        country: None,
+        sector: None,
+        whole: None,
+        gender: Gender::Unknown,
+        plural: false,
+        rows: Vec::new(),
+        kind: None,
+    };
+    let mut former = false;
+    for (_, _, targets) in dictionary_matches(units, kb) {
+        for t in targets {
+            match t {
+                Target::Sector { row, .. } => {
+                    let s = &kb.sectors[row as usize];
+                    if s.kind == "modifier" {
+                        former |= s.sector.as_deref() == Some("ELI");
+                    } else if let Some(sec) = &s.sector {
+                        if c.sector.as_ref().is_none_or(|(_, p)| s.priority >= *p) {
+                            c.sector = Some((sec.clone(), s.priority));
+                        }
+                    }
+                }
+                Target::Adjective(i) | Target::Country(i) => {
+                    c.country = Some(kb.countries[i as usize].iso3.clone())
+                }
+                _ => {}
+            }
+        }
+    }
+    if former {
+        if let Some((s, _)) = &mut c.sector {
+            if matches!(
+                s.as_str(),
+                "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "PTY"
+            ) {
+                *s = "ELI".into();
+            }
+        }
+    }
+    code_of(&c)?;
+    let name = c
+        .sector
+        .as_ref()
+        .map(|s| s.0.clone())
+        .or(c.country.clone())
+        .unwrap_or_default();
+    Some(built_actor(slug(&name), name, &c))
+}

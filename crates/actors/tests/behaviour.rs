@@ -1,0 +1,321 @@
+//! Behaviour on short texts written for these tests.
+
+use chrono::NaiveDate;
+use demarche_actors::{annotate, entity_at, resolve_at, ActorKb};
+use demarche_model::{Document, EntityKind, Span};
+
+fn doc(text: &str, date: Option<(i32, u32, u32)>) -> Document {
+    let mut d = Document::new("test", text.to_string());
+    d.published = date.and_then(|(y, m, day)| NaiveDate::from_ymd_opt(y, m, day));
+    demarche_text::analyse(&mut d);
+    annotate(&mut d, ActorKb::embedded());
+    d
+}
+
+fn span_of(d: &Document, needle: &str, nth: usize) -> Span {
+    let start = d
+        .text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("needle in text");
+    Span::new(start, start + needle.len())
+}
+
+fn code_at(d: &Document, needle: &str) -> Option<String> {
+    let e = entity_at(d, span_of(d, needle, 0))?;
+    d.entities[e].actor.as_ref()?.code.clone()
+}
+
+#[test]
+fn entities_are_sorted_and_disjoint() {
+    let d = doc("Russian President Vladimir Putin met Iran's Foreign Minister Abbas Araghchi in Moscow, the Kremlin said.", None);
+    assert!(d.entities.len() >= 4);
+    for w in d.entities.windows(2) {
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "overlap: {:?}",
+            d.entities
+        );
+    }
+}
+
+#[test]
+fn premodifiers_and_possessives_give_the_code() {
+    let d = doc("Chilean Trade Minister Rosa Valdes Ortega met Kremlin spokesperson Oleg Pavlov and Peru's envoy.", None);
+    assert_eq!(code_at(&d, "Rosa Valdes Ortega").as_deref(), Some("CHLGOV"));
+    assert_eq!(code_at(&d, "Oleg Pavlov").as_deref(), Some("RUSGOV"));
+    assert_eq!(code_at(&d, "envoy").as_deref(), Some("PERGOV"));
+}
+
+#[test]
+fn appositions_and_owners_give_the_code() {
+    let d = doc(
+        "Ivan Sorokin, a foreign policy adviser to Putin, spoke first. Later Lena Marsh, spokeswoman for the Canadian Foreign Ministry, replied.",
+        Some((2023, 5, 1)),
+    );
+    assert_eq!(code_at(&d, "Ivan Sorokin").as_deref(), Some("RUSGOV"));
+    assert_eq!(code_at(&d, "Lena Marsh").as_deref(), Some("CANGOV"));
+    assert_eq!(
+        code_at(&d, "Canadian Foreign Ministry").as_deref(),
+        Some("CANGOV")
+    );
+}
+
+#[test]
+fn adjectives_with_sector_words_make_groups() {
+    let d = doc("American forces and Iranian security forces clashed while Iranian officials and Turkish protesters watched.", None);
+    assert_eq!(code_at(&d, "American forces").as_deref(), Some("USAMIL"));
+    assert_eq!(
+        code_at(&d, "Iranian security forces").as_deref(),
+        Some("IRNCOP")
+    );
+    assert_eq!(code_at(&d, "Iranian officials").as_deref(), Some("IRNGOV"));
+    assert_eq!(code_at(&d, "Turkish protesters").as_deref(), Some("TURCVL"));
+    let e = entity_at(&d, span_of(&d, "American forces", 0)).unwrap();
+    assert_eq!(d.entities[e].kind, EntityKind::Group);
+}
+
+#[test]
+fn roles_follow_the_publication_date() {
+    let text = "Donald Trump spoke at a rally.";
+    assert_eq!(
+        code_at(&doc(text, Some((2019, 6, 1))), "Donald Trump").as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code_at(&doc(text, Some((2023, 6, 1))), "Donald Trump").as_deref(),
+        Some("USAELI")
+    );
+    assert_eq!(
+        code_at(&doc(text, Some((2025, 6, 1))), "Donald Trump").as_deref(),
+        Some("USAGOV")
+    );
+    // Without a date: the latest role.
+    assert_eq!(
+        code_at(&doc(text, None), "Donald Trump").as_deref(),
+        Some("USAGOV")
+    );
+}
+
+#[test]
+fn surnames_titles_and_nominals_join_the_chain() {
+    let d = doc(
+        "Foreign Minister Sergei Lavrov arrived in Ankara. Lavrov told reporters the talks were useful. The Russian minister then left.",
+        Some((2024, 1, 10)),
+    );
+    let chain =
+        |needle: &str| entity_at(&d, span_of(&d, needle, 0)).and_then(|e| d.entities[e].chain);
+    assert!(chain("Sergei Lavrov").is_some());
+    assert_eq!(chain("Lavrov told"), chain("Sergei Lavrov"));
+    assert_eq!(chain("Russian minister"), chain("Sergei Lavrov"));
+    // An unknown person followed by their surname.
+    let d = doc(
+        "Kremlin aide Pavel Orlin spoke on Monday. Orlin said more talks would follow.",
+        None,
+    );
+    let e1 = entity_at(&d, span_of(&d, "Pavel Orlin", 0)).unwrap();
+    let e2 = entity_at(&d, span_of(&d, "Orlin said", 0)).unwrap();
+    assert_ne!(e1, e2);
+    assert_eq!(d.entities[e1].chain, d.entities[e2].chain);
+    assert_eq!(
+        d.entities[e2]
+            .actor
+            .as_ref()
+            .and_then(|a| a.code.as_deref()),
+        Some("RUSGOV")
+    );
+}
+
+#[test]
+fn pronouns_resolve_by_gender_and_position() {
+    let d = doc(
+        "Maria Zakharova criticised the plan on Friday. She said Moscow would respond. Iran rejected the offer. It called the terms unfair.",
+        Some((2024, 3, 1)),
+    );
+    let kb = ActorKb::embedded();
+    let she = resolve_at(&d, kb, span_of(&d, "She", 0)).expect("she resolves");
+    assert_eq!(she.name.as_deref(), Some("Maria Zakharova"));
+    assert_eq!(she.code.as_deref(), Some("RUSGOV"));
+    assert!(she.entity.is_some());
+    let it = resolve_at(&d, kb, span_of(&d, "It", 0)).expect("it resolves");
+    assert_eq!(it.code.as_deref(), Some("IRN"));
+    // "he" has no male antecedent here.
+    let d = doc("Maria Zakharova spoke. He disagreed.", None);
+    assert!(resolve_at(&d, kb, span_of(&d, "He", 0)).is_none());
+}
+
+#[test]
+fn role_nominals_resolve_to_the_person_described() {
+    let d = doc("Maria Zakharova, spokeswoman for the Russian Foreign Ministry, spoke. The spokeswoman later added a warning.", None);
+    let m =
+        resolve_at(&d, ActorKb::embedded(), span_of(&d, "The spokeswoman", 0)).expect("resolves");
+    assert_eq!(m.name.as_deref(), Some("Maria Zakharova"));
+}
+
+#[test]
+fn headlines_and_compounds_are_not_names() {
+    let d = doc("Kremlin Offers Cautious Response To Strikes\nThe Iran-backed groups said the US-Iran talks were over.", None);
+    for e in &d.entities {
+        let t = d.slice(e.span);
+        assert!(
+            ![
+                "Offers",
+                "Cautious Response",
+                "Strikes",
+                "Iran-backed",
+                "US-Iran"
+            ]
+            .iter()
+            .any(|x| t.contains(x)),
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn lookup_is_case_insensitive_and_dated() {
+    let kb = ActorKb::embedded();
+    assert_eq!(
+        kb.lookup("the kremlin", None)
+            .and_then(|a| a.code.clone())
+            .as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(
+        kb.lookup("NATO", None)
+            .and_then(|a| a.code.clone())
+            .as_deref(),
+        Some("IGOMIL")
+    );
+    let merkel = |y| {
+        kb.lookup("Angela Merkel", NaiveDate::from_ymd_opt(y, 1, 1))
+            .and_then(|a| a.code.clone())
+    };
+    assert_eq!(merkel(2010).as_deref(), Some("DEUGOV"));
+    assert_eq!(merkel(2023).as_deref(), Some("DEUELI"));
+    assert!(kb.lookup("nobody in particular", None).is_none());
+}
+
+#[test]
+fn user_data_extends_the_knowledge_base() {
+    let tsv = "[people]\nAda Quill\tQuill\tf\tNORGOV\t2020\t-\n[organisations]\nnor-coast\tNorth Coast Guard\tNORMIL\torganization\tNCG\n";
+    let kb = ActorKb::with_extra(tsv).expect("valid TSV");
+    assert_eq!(
+        kb.lookup("Quill", None)
+            .and_then(|a| a.code.clone())
+            .as_deref(),
+        Some("NORGOV")
+    );
+    assert_eq!(
+        kb.lookup("NCG", None)
+            .and_then(|a| a.code.clone())
+            .as_deref(),
+        Some("NORMIL")
+    );
+    let toml = "[[people]]\nname = \"Bo Lind\"\naliases = [\"Lind\"]\ngender = \"m\"\ncode = \"SWEGOV\"\nfrom = \"2021-02\"\n";
+    let kb = ActorKb::with_extra(toml).expect("valid TOML");
+    assert_eq!(
+        kb.lookup("Lind", None)
+            .and_then(|a| a.code.clone())
+            .as_deref(),
+        Some("SWEGOV")
+    );
+    // Bad input is an error, not a panic.
+    assert!(ActorKb::with_extra("[people]\nX\t-\tm\tUSAGOV\tnot-a-date\t-\n").is_err());
+    assert!(ActorKb::with_extra("no section here\tat all\n").is_err());
+    assert!(ActorKb::with_extra("[[people]]\nname = 3\n").is_err());
+}
+
+#[test]
+fn phrases_are_coded_alone() {
+    let kb = ActorKb::embedded();
+    let code = |p: &str| kb.resolve_phrase(p, None).and_then(|a| a.code.clone());
+    assert_eq!(code("soldiers").as_deref(), Some("MIL"));
+    assert_eq!(code("two Chinese warplanes").as_deref(), Some("CHNMIL"));
+    assert_eq!(code("a disgraced former minister").as_deref(), Some("ELI"));
+    assert_eq!(code("Armenian Prime Minister").as_deref(), Some("ARMGOV"));
+}
+
+#[test]
+fn pronouns_prefer_the_parsed_subject() {
+    use demarche_model::{Deprel, SentenceSyntax, Upos};
+    let mut d = doc(
+        "At the summit with Joe Biden, Xi Jinping spoke at length. He said trade mattered.",
+        Some((2023, 11, 15)),
+    );
+    let kb = ActorKb::embedded();
+    let he = span_of(&d, "He", 0);
+    // Without a parse: the first fitting mention of the previous sentence.
+    assert_eq!(
+        resolve_at(&d, kb, he).and_then(|m| m.name).as_deref(),
+        Some("Joe Biden")
+    );
+    // With a parse that makes Xi the subject.
+    let xi = span_of(&d, "Xi Jinping", 0);
+    let syntax: Vec<SentenceSyntax> = d
+        .sentences
+        .iter()
+        .map(|s| {
+            let toks = &d.tokens[s.token_range()];
+            SentenceSyntax {
+                upos: vec![Upos::X; toks.len()],
+                head: vec![0; toks.len()],
+                deprel: toks
+                    .iter()
+                    .map(|t| Deprel::from_name(if xi.contains(t.span) { "nsubj" } else { "dep" }))
+                    .collect(),
+            }
+        })
+        .collect();
+    d.syntax = syntax;
+    assert_eq!(
+        resolve_at(&d, kb, he).and_then(|m| m.name).as_deref(),
+        Some("Xi Jinping")
+    );
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let kb = ActorKb::embedded();
+    for text in [
+        "",
+        " ",
+        "'s",
+        "— « » …",
+        "ÉTATS-UNIS 🇺🇸 Moscow's",
+        "the the the",
+        "Mr. . , Putin's's",
+    ] {
+        let d = doc(text, None);
+        let _ = resolve_at(&d, kb, Span::new(0, text.len()));
+        let _ = resolve_at(&d, kb, Span::new(0, text.len() + 10));
+        let _ = entity_at(&d, Span::new(0, 0));
+    }
+    // Without the text stage: a plain tokenisation is used.
+    let mut d = Document::new("raw", "Sergei Lavrov met Wang Yi in Beijing.".into());
+    annotate(&mut d, kb);
+    assert!(d
+        .entities
+        .iter()
+        .any(|e| e.actor.as_ref().is_some_and(|a| a.name == "Wang Yi")));
+}
+
+#[test]
+fn definite_organisation_nominals_point_back() {
+    let d = doc("The Turkish Foreign Ministry summoned the envoy on Monday. The ministry said the remarks were unacceptable.", None);
+    let first = entity_at(&d, span_of(&d, "Turkish Foreign Ministry", 0)).unwrap();
+    let back = entity_at(&d, span_of(&d, "ministry said", 0)).expect("the ministry is an entity");
+    assert_ne!(first, back);
+    assert_eq!(d.entities[back].chain, d.entities[first].chain);
+    assert_eq!(
+        d.entities[back]
+            .actor
+            .as_ref()
+            .and_then(|a| a.code.as_deref()),
+        Some("TURGOV")
+    );
+    // Nothing to point back to: no entity.
+    let d = doc("The ministry said the remarks were unacceptable.", None);
+    assert!(d.entities.is_empty(), "{:?}", d.entities);
+}

@@ -1,0 +1,287 @@
+//! Turns quoted segments and reporting frames into quotes: direct quotations
+//! with their attribution, indirect and mixed reported speech.
+
+use std::ops::Range;
+
+use demarche_model::QuoteKind;
+
+use crate::frames::{self, Frame};
+use crate::speaker;
+use crate::view::View;
+
+/// A quote before resolution: token ranges only.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub content: Range<usize>,
+    pub kind: QuoteKind,
+    pub cue: Option<Range<usize>>,
+    pub speaker: Option<Range<usize>>,
+}
+
+/// Who said a quotation, and with which cue.
+#[derive(Clone, Debug, Default)]
+struct Attribution {
+    cue: Option<Range<usize>>,
+    speaker: Option<Range<usize>>,
+    /// Lower is better: frames with a speech cue, then the nearest.
+    rank: (bool, usize),
+    /// Came from a headline "Speaker: “…”".
+    headline: bool,
+}
+
+pub fn quotes(v: &View) -> Vec<Found> {
+    let frames = frames::find(v);
+    let mut out = Vec::new();
+    let mut offered: Vec<Option<Attribution>> = vec![None; v.segments.len()];
+    let mut consumed = vec![false; v.segments.len()];
+    for (k, f) in frames.iter().enumerate() {
+        let nested = frames
+            .iter()
+            .enumerate()
+            .any(|(j, g)| j != k && g.content.as_ref().is_some_and(|c| c.contains(&f.cue.start)));
+        reported(v, f, nested, &mut out, &mut offered, &mut consumed);
+    }
+    direct(v, &frames, &offered, &consumed, &mut out);
+    out.sort_by_key(|q| (q.content.start, q.content.end));
+    out.dedup_by(|a, b| a.content == b.content);
+    out
+}
+
+/// Indirect and mixed quotes of one frame; offers its attribution to the quotations inside.
+fn reported(
+    v: &View,
+    f: &Frame,
+    nested: bool,
+    out: &mut Vec<Found>,
+    offered: &mut [Option<Attribution>],
+    consumed: &mut [bool],
+) {
+    let Some(r) = f.content.clone() else { return };
+    let total = v.words(r.start, r.end).max(1);
+    let quoted = v.quoted_words(r.start, r.end);
+    let inside: Vec<usize> = (0..v.segments.len())
+        .filter(|&k| v.segments[k].first < r.end && v.segments[k].end > r.start)
+        .collect();
+    let reportable = f.speaker.is_some() && f.cue.flags.indirect;
+    let share = quoted as f32 / total as f32;
+    let found = |kind| Found {
+        content: r.clone(),
+        kind,
+        cue: Some(f.cue.start..f.cue.end),
+        speaker: f.speaker.clone(),
+    };
+    if quoted == 0 {
+        if reportable {
+            out.push(found(QuoteKind::Indirect));
+        }
+        return;
+    }
+    if share < 0.9 && reportable {
+        if share >= v.cfg.settings.mixed.min_quoted_share && !nested {
+            out.push(found(QuoteKind::Mixed));
+            for &k in &inside {
+                consumed[k] = true;
+            }
+            return;
+        }
+        out.push(found(QuoteKind::Indirect));
+    }
+    for &k in &inside {
+        let seg = &v.segments[k];
+        let distance = if f.cue.start >= seg.end {
+            f.cue.start - seg.end
+        } else {
+            seg.open.saturating_sub(f.cue.end)
+        };
+        let offer = Attribution {
+            cue: Some(f.cue.start..f.cue.end),
+            speaker: f.speaker.clone(),
+            rank: (!f.cue.flags.direct || f.speaker.is_none(), distance),
+            headline: false,
+        };
+        if offered[k].as_ref().is_none_or(|o| offer.rank < o.rank) {
+            offered[k] = Some(offer);
+        }
+    }
+}
+
+/// Direct quotations, group by group (a quotation over several paragraphs is one group).
+fn direct(
+    v: &View,
+    frames: &[Frame],
+    offered: &[Option<Attribution>],
+    consumed: &[bool],
+    out: &mut Vec<Found>,
+) {
+    let d = &v.cfg.settings.direct;
+    let mut previous: Option<(usize, usize, Attribution)> = None; // (paragraph, last token, attribution)
+    let mut k = 0;
+    while k < v.segments.len() {
+        let group = v.segments[k].group;
+        let members: Vec<usize> = (k..v.segments.len())
+            .take_while(|&j| v.segments[j].group == group)
+            .collect();
+        k += members.len();
+        let members: Vec<usize> = members.into_iter().filter(|&j| !consumed[j]).collect();
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        let last = *members.last().unwrap_or(&first);
+        let seg = &v.segments[first];
+        let words: usize = members
+            .iter()
+            .map(|&j| v.words(v.segments[j].first, v.segments[j].end))
+            .sum();
+        let mut attribution = members
+            .iter()
+            .filter_map(|&j| offered[j].clone())
+            .min_by_key(|a| a.rank);
+        if attribution.is_none() {
+            attribution = headline_speaker(v, first).or_else(|| sentence_cue(v, frames, first));
+        }
+        let in_headline = v.is_headline(seg.paragraph);
+        if attribution.is_none() && words >= d.min_words_unattributed && !in_headline {
+            // The latest earlier cue with a speaker ("X said Y.\n“…”", "X describes himself
+            // as …. “…”") also hands its speaker on.
+            let reported = frames
+                .iter()
+                .filter(|f| {
+                    f.cue.end <= seg.open && f.speaker.is_some() && v.seg_of[f.cue.start].is_none()
+                })
+                .max_by_key(|f| f.cue.end)
+                .map(|f| {
+                    let a = Attribution {
+                        cue: Some(f.cue.start..f.cue.end),
+                        speaker: f.speaker.clone(),
+                        rank: (true, 0),
+                        headline: false,
+                    };
+                    (v.para_of[f.cue.start], f.cue.end, a)
+                });
+            let latest = match (&previous, reported) {
+                (Some(p), Some(r)) => Some(if r.1 > p.1 { r } else { p.clone() }),
+                (p, r) => p.clone().or(r),
+            };
+            attribution = latest
+                .as_ref()
+                .filter(|(para, end, a)| {
+                    para + d.continuation_paragraphs >= seg.paragraph
+                        && !other_speaker_between(v, frames, *end, seg.open, a)
+                })
+                .map(|(_, _, a)| Attribution {
+                    cue: None,
+                    ..a.clone()
+                });
+        }
+        let has_cue = attribution
+            .as_ref()
+            .is_some_and(|a| a.cue.is_some() || a.headline);
+        let has_speaker = attribution.as_ref().is_some_and(|a| a.speaker.is_some());
+        if (words < d.min_words_unattributed && !has_cue)
+            || (words < d.min_words_without_speaker && !has_speaker)
+        {
+            continue;
+        }
+        if !attribution.as_ref().is_some_and(|a| a.headline) && repeats_body(v, &members) {
+            continue;
+        }
+        let attribution = attribution.unwrap_or_default();
+        for &j in &members {
+            let s = &v.segments[j];
+            out.push(Found {
+                content: s.first..s.end,
+                kind: QuoteKind::Direct,
+                cue: attribution.cue.clone(),
+                speaker: attribution.speaker.clone(),
+            });
+        }
+        if attribution.speaker.is_some() && !in_headline {
+            let end = v.segments[last].after;
+            previous = Some((v.segments[last].paragraph, end, attribution));
+        }
+    }
+}
+
+/// "Putin: “…”" — a name and a colon before the quotation, alone in its sentence.
+fn headline_speaker(v: &View, seg: usize) -> Option<Attribution> {
+    let open = v.segments[seg].open;
+    let start = v.sentence(v.sent_of[open]).start;
+    if open < start + 2 || !v.is(open - 1, ":") {
+        return None;
+    }
+    let np = speaker::before(v, open - 1, start)?;
+    (np.start == start).then_some(Attribution {
+        cue: None,
+        speaker: Some(np),
+        rank: (false, 0),
+        headline: true,
+    })
+}
+
+/// A short quotation governed by a cue earlier in its sentence ("labelling them “…”"):
+/// that cue's speaker, or the subject of the sentence.
+fn sentence_cue(v: &View, frames: &[Frame], seg: usize) -> Option<Attribution> {
+    let open = v.segments[seg].open;
+    let s = v.sent_of[open];
+    let start = v.sentence(s).start;
+    let f = frames
+        .iter()
+        .rev()
+        .find(|f| f.cue.end <= open && f.cue.start >= start)?;
+    let speaker = f
+        .speaker
+        .clone()
+        .or_else(|| speaker::clause_subject(v, s, f.cue.start))?;
+    Some(Attribution {
+        cue: Some(f.cue.start..f.cue.end),
+        speaker: Some(speaker),
+        rank: (true, open - f.cue.end),
+        headline: false,
+    })
+}
+
+/// A frame naming someone else stands between two quotations: the second is not a continuation.
+fn other_speaker_between(
+    v: &View,
+    frames: &[Frame],
+    after: usize,
+    before: usize,
+    previous: &Attribution,
+) -> bool {
+    let words = |r: &Range<usize>| -> Vec<&str> { (r.start..r.end).map(|k| v.text(k)).collect() };
+    let same = |r: &Range<usize>| {
+        previous
+            .speaker
+            .as_ref()
+            .is_some_and(|p| words(p) == words(r))
+    };
+    frames.iter().any(|f| {
+        f.cue.start > after && f.cue.start < before && f.speaker.as_ref().is_some_and(|r| !same(r))
+    })
+}
+
+/// A headline quotation whose words mostly repeat a quotation of the body.
+fn repeats_body(v: &View, members: &[usize]) -> bool {
+    let seg = &v.segments[members[0]];
+    if !v.is_headline(seg.paragraph) {
+        return false;
+    }
+    let words = |s: &crate::marks::Segment| -> Vec<String> {
+        (s.first..s.end)
+            .filter(|&k| v.is_word(k))
+            .map(|k| v.text(k).to_lowercase())
+            .collect()
+    };
+    let mine = words(seg);
+    if mine.is_empty() {
+        return false;
+    }
+    v.segments
+        .iter()
+        .filter(|o| o.group != seg.group && !v.is_headline(o.paragraph))
+        .any(|o| {
+            let theirs = words(o);
+            let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+            shared as f32 / mine.len() as f32 >= v.cfg.settings.direct.headline_repeat_share
+        })
+}

@@ -1,0 +1,311 @@
+//! The quotes stage's knowledge, loaded once from `data/quotes/` (see its README).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use demarche_model::data;
+use serde::Deserialize;
+
+/// What a reporting cue can do (flags of `data/quotes/cues.tsv`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueFlags {
+    /// Introduces a direct quotation.
+    pub direct: bool,
+    /// Introduces a reported content clause.
+    pub indirect: bool,
+    /// Introduces a content clause only with an explicit "that".
+    pub needs_that: bool,
+    /// Takes an addressee before the content ("told reporters that").
+    pub addressee: bool,
+    /// Attributes a quoted word or phrase it governs ("called them “…”").
+    pub partial: bool,
+    /// The speaker follows the cue ("according to X").
+    pub speaker_after: bool,
+    /// The bare form is also a common noun ("state", "claim"): a verb only after a subject.
+    pub noun: bool,
+    /// Reports a belief or a finding rather than words ("believe", "found").
+    pub belief: bool,
+}
+
+impl CueFlags {
+    fn parse(s: &str) -> CueFlags {
+        let has = |c| s.contains(c);
+        let needs_that = has('T');
+        CueFlags {
+            direct: has('D'),
+            indirect: has('I') || needs_that,
+            needs_that,
+            addressee: has('O'),
+            partial: has('P'),
+            speaker_after: has('A'),
+            noun: has('N'),
+            belief: has('B'),
+        }
+    }
+}
+
+/// One reporting cue reachable from a word form.
+#[derive(Clone, Debug)]
+pub struct CueEntry {
+    pub lemma: String,
+    pub flags: CueFlags,
+    /// Words that must follow the form ("out" in "point out"), lowercase.
+    pub rest: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SpeakerSettings {
+    pub between: HashSet<String>,
+    pub pronouns: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub stop: HashSet<String>,
+    pub inner: HashSet<String>,
+    pub time_words: HashSet<String>,
+    pub time_openers: HashSet<String>,
+    pub objects: HashSet<String>,
+    pub audiences: HashSet<String>,
+    pub leads: HashSet<String>,
+    pub adjunct_preps: HashSet<String>,
+    pub past_forms: HashSet<String>,
+    pub max_words: usize,
+    pub addressees_max_words: usize,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ContentSettings {
+    pub min_words: usize,
+    pub stop_after_comma: HashSet<String>,
+    pub stop_at_participle: bool,
+    pub not_participles: HashSet<String>,
+    pub beliefs: bool,
+    pub not_clause_start: HashSet<String>,
+    pub passive_markers: HashSet<String>,
+    pub possessives: HashSet<String>,
+    pub irrealis: HashSet<String>,
+    pub max_gap_before_that: usize,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MixedSettings {
+    pub min_quoted_share: f32,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DirectSettings {
+    pub min_words_unattributed: usize,
+    pub min_words_without_speaker: usize,
+    pub continuation_paragraphs: usize,
+    pub headline_repeat_share: f32,
+    pub headline_max_words: usize,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Settings {
+    pub speaker: SpeakerSettings,
+    pub content: ContentSettings,
+    pub mixed: MixedSettings,
+    pub direct: DirectSettings,
+}
+
+/// Everything the quotes stage knows: cues by word form, reporting nouns, settings.
+#[derive(Debug)]
+pub struct QuoteConfig {
+    cues: HashMap<String, Vec<CueEntry>>,
+    /// Reporting nouns, every form, lowercase; multi-word nouns by their last word.
+    nouns: HashSet<String>,
+    pub settings: Settings,
+}
+
+/// A data file that could not be read.
+#[derive(Debug)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+const CUES: &str = include_str!("../../../data/quotes/cues.tsv");
+const NOUNS: &str = include_str!("../../../data/quotes/nouns.tsv");
+const SETTINGS: &str = include_str!("../../../data/quotes/config.toml");
+
+static CONFIG: OnceLock<QuoteConfig> = OnceLock::new();
+
+impl QuoteConfig {
+    /// The configuration from `data/quotes/` (or the user's override folder), built once.
+    /// A broken override is reported on stderr and the built-in copy used.
+    pub fn get() -> &'static QuoteConfig {
+        CONFIG.get_or_init(|| {
+            let cues = data::text("quotes/cues.tsv", CUES);
+            let nouns = data::text("quotes/nouns.tsv", NOUNS);
+            let settings = data::text("quotes/config.toml", SETTINGS);
+            QuoteConfig::from_sources(&cues, &nouns, &settings).unwrap_or_else(|e| {
+                eprintln!("demarche: data/quotes: {e}; using the built-in copy");
+                QuoteConfig::from_sources(CUES, NOUNS, SETTINGS)
+                    .expect("built-in data/quotes parses")
+            })
+        })
+    }
+
+    /// Builds a configuration from the contents of the three data files.
+    pub fn from_sources(
+        cues: &str,
+        nouns: &str,
+        settings: &str,
+    ) -> Result<QuoteConfig, ConfigError> {
+        let settings: Settings =
+            toml::from_str(settings).map_err(|e| ConfigError(format!("config.toml: {e}")))?;
+        let mut map: HashMap<String, Vec<CueEntry>> = HashMap::new();
+        for (n, row) in data::rows(cues).enumerate() {
+            let phrase: Vec<String> = row[0].split_whitespace().map(str::to_lowercase).collect();
+            let Some(flags) = row.get(1) else {
+                return Err(ConfigError(format!(
+                    "cues.tsv: entry {} ({}) has no flags",
+                    n + 1,
+                    row[0]
+                )));
+            };
+            let Some((head, rest)) = phrase.split_first() else {
+                continue;
+            };
+            let forms: Vec<String> = match row.get(2).filter(|f| !f.is_empty()) {
+                Some(list) => list.split('|').map(|f| f.trim().to_lowercase()).collect(),
+                None => regular_forms(head),
+            };
+            let entry = CueEntry {
+                lemma: phrase.join(" "),
+                flags: CueFlags::parse(flags),
+                rest: rest.to_vec(),
+            };
+            if entry.flags.belief && !settings.content.beliefs {
+                continue;
+            }
+            for form in forms {
+                map.entry(form).or_default().push(entry.clone());
+            }
+        }
+        // Longer cues first, so "refer to" wins over a one-word reading.
+        for entries in map.values_mut() {
+            entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        }
+        let mut noun_set = HashSet::new();
+        for row in data::rows(nouns) {
+            let last = row[0]
+                .split_whitespace()
+                .last()
+                .unwrap_or(row[0])
+                .to_lowercase();
+            let plural = match row.get(1) {
+                Some(p) if !p.is_empty() => p.split_whitespace().last().unwrap_or(p).to_lowercase(),
+                _ => format!("{last}s"),
+            };
+            noun_set.insert(last);
+            noun_set.insert(plural);
+        }
+        Ok(QuoteConfig {
+            cues: map,
+            nouns: noun_set,
+            settings,
+        })
+    }
+
+    /// Cue entries whose form is `word` (any case).
+    pub fn cues_for(&self, word: &str) -> &[CueEntry] {
+        with_lower(word, |w| self.cues.get(w).map(Vec::as_slice)).unwrap_or(&[])
+    }
+
+    pub fn is_reporting_noun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.nouns.contains(w))
+    }
+}
+
+/// Calls `f` with `word` lowercased, without allocating for short ASCII words.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if word.is_ascii() && bytes.len() <= 32 {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// Regular English inflections of a verb: lemma, -s, -ed, -ing.
+fn regular_forms(lemma: &str) -> Vec<String> {
+    let ends = |s: &str| lemma.ends_with(s);
+    let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
+    let consonant_y = ends("y") && !"aeiou".contains(before_last);
+    let third = if consonant_y {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else if ends("s") || ends("sh") || ends("ch") || ends("x") || ends("z") || ends("o") {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if consonant_y {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else if ends("e") {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if ends("e") && !ends("ee") {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    vec![lemma.to_string(), third, past, ing]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_inflections_follow_spelling_rules() {
+        assert_eq!(
+            regular_forms("deny"),
+            ["deny", "denies", "denied", "denying"]
+        );
+        assert_eq!(regular_forms("note"), ["note", "notes", "noted", "noting"]);
+        assert_eq!(
+            regular_forms("stress"),
+            ["stress", "stresses", "stressed", "stressing"]
+        );
+        assert_eq!(
+            regular_forms("agree"),
+            ["agree", "agrees", "agreed", "agreeing"]
+        );
+    }
+
+    #[test]
+    fn built_in_data_loads_with_irregular_and_multiword_cues() {
+        let cfg = QuoteConfig::get();
+        assert!(cfg
+            .cues_for("Said")
+            .iter()
+            .any(|e| e.lemma == "say" && e.flags.direct));
+        assert!(cfg.cues_for("told")[0].flags.addressee);
+        assert_eq!(cfg.cues_for("according")[0].rest, ["to"]);
+        assert!(cfg.cues_for("pointed").iter().any(|e| e.rest == ["out"]));
+        assert!(cfg.cues_for("stressed")[0].flags.needs_that);
+        // Beliefs and findings are off in the built-in settings.
+        assert!(!cfg.settings.content.beliefs && cfg.cues_for("found").is_empty());
+        assert!(cfg.cues_for("table").is_empty());
+        assert!(cfg.is_reporting_noun("statement") && cfg.is_reporting_noun("Remarks"));
+    }
+
+    #[test]
+    fn a_cue_without_flags_is_an_error() {
+        let settings = include_str!("../../../data/quotes/config.toml");
+        let err = QuoteConfig::from_sources("say\n", "", settings).unwrap_err();
+        assert!(err.to_string().contains("no flags"));
+    }
+}

@@ -1,0 +1,407 @@
+//! Reporting frames: a cue with its speaker and the content it introduces.
+//!
+//! "Peskov said that X." → speaker before, content after the cue.
+//! "X, Peskov said." / "“X,” said Putin." → content before the cue.
+//! "According to Y, X." / "X, according to Y." → the speaker follows the cue.
+//! A participle ("…, saying:") takes the subject of its clause as speaker.
+
+use std::ops::Range;
+
+use crate::speaker;
+use crate::view::{Cue, View};
+
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub cue: Cue,
+    pub speaker: Option<Range<usize>>,
+    /// Token range of what the cue introduces, if any.
+    pub content: Option<Range<usize>>,
+}
+
+/// Every reporting frame of the document, in text order.
+pub fn find(v: &View) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    for s in 0..v.doc.sentences.len() {
+        let range = v.sentence(s);
+        let first_in_sentence = out.len();
+        let mut i = range.start;
+        while i < range.end {
+            let Some(cue) = v.cue_at[i].filter(|_| v.seg_of[i].is_none()) else {
+                i += 1;
+                continue;
+            };
+            i = cue.end;
+            if is_passive(v, cue) {
+                continue;
+            }
+            let previous_speaker = out[first_in_sentence..]
+                .iter()
+                .rev()
+                .find_map(|f| f.speaker.clone());
+            out.push(frame(v, cue, range.clone(), s, previous_speaker));
+        }
+    }
+    out
+}
+
+/// "is said to", "was told": the subject is not the speaker.
+fn is_passive(v: &View, cue: Cue) -> bool {
+    if cue.flags.speaker_after || cue.start == 0 {
+        return false;
+    }
+    let j = speaker::skip_between_back(v, cue.start, v.sentence(v.sent_of[cue.start]).start);
+    let form = v.text(cue.start);
+    j > 0
+        && v.in_set(j - 1, &v.cfg.settings.content.passive_markers)
+        && !form.ends_with('s')
+        && !cue.participle
+}
+
+fn frame(
+    v: &View,
+    cue: Cue,
+    sentence: Range<usize>,
+    s: usize,
+    previous_speaker: Option<Range<usize>>,
+) -> Frame {
+    if cue.flags.speaker_after {
+        return according_to(v, cue, sentence);
+    }
+    let lim = sentence.start;
+    let back = if cue.participle {
+        None
+    } else {
+        speaker::before(v, cue.start, lim)
+    };
+    let boundary = speaker::skip_between_back(v, cue.start, lim);
+    let after_content_side =
+        boundary > lim && (v.is(boundary - 1, ",") || v.segment_closing_at(boundary - 1).is_some());
+    let mut inverted = false;
+    // "in a carefully worded response said": a prepositional phrase, not the subject.
+    let relative = boundary > lim && v.is(boundary - 1, "who");
+    let back = back.filter(|r| {
+        relative || r.start == lim || !v.in_set(r.start - 1, &v.cfg.settings.speaker.adjunct_preps)
+    });
+    let speaker = match back.or_else(|| speaker::apposition(v, boundary, lim)) {
+        Some(b) => Some(b),
+        None if after_content_side && !cue.participle => {
+            inverted = true;
+            inverted_speaker(v, cue.end, sentence.end)
+        }
+        None if cue.participle
+            || boundary == lim
+            || v.is(boundary - 1, "and")
+            || v.is(boundary - 1, "but") =>
+        {
+            previous_speaker.or_else(|| speaker::clause_subject(v, s, cue.start))
+        }
+        None => None,
+    };
+    let mut content = None;
+    if cue.flags.direct || cue.flags.indirect {
+        // "“…” Greenspan says while …": a quotation just before the speaker is the content.
+        let np_start = speaker
+            .as_ref()
+            .filter(|_| !inverted)
+            .map_or(boundary, |r| r.start);
+        let quote_before = np_start > lim && v.segment_closing_at(np_start - 1).is_some();
+        if !(inverted || quote_before && cue.flags.direct) {
+            content = content_after(v, cue, &sentence);
+        }
+        // Only speech verbs report what comes before them ("X, he stressed"; not "X, he expressed").
+        if content.is_none() && !cue.participle && cue.flags.direct {
+            let before_np = if inverted {
+                boundary
+            } else {
+                speaker
+                    .as_ref()
+                    .map_or(boundary, |r| speaker::skip_between_back(v, r.start, lim))
+            };
+            // After an inverted speaker ("…, said Baker, an adviser") nothing resumes the content.
+            let resumed_from = if inverted { sentence.end } else { cue.end };
+            content = content_before(v, before_np, &sentence, resumed_from);
+        }
+    }
+    Frame {
+        cue,
+        speaker,
+        content,
+    }
+}
+
+/// The speaker after an inverted cue ("…, said Putin."), ending the clause; a name in
+/// apposition after a role wins ("says Campbell’s partner, Jason Louth.").
+fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
+    let np = speaker::after(v, p, end)?;
+    let s = &v.cfg.settings.speaker;
+    let closes = |k: usize| {
+        k >= end
+            || v.is_stop(k)
+            || v.is(k, ",")
+            || v.is(k, ":")
+            || v.is_quote_mark(k)
+            || v.in_set(k, &s.stop)
+            || v.in_set(k, &s.time_words)
+            || v.is(k, "(")
+    };
+    if !closes(np.end) {
+        return None;
+    }
+    if v.is(np.end, ",") {
+        let name_end = (np.end + 1..end.min(np.end + 7))
+            .find(|&k| !v.is_capitalised(k))
+            .unwrap_or(end);
+        if speaker::is_name(v, np.end + 1..name_end)
+            && closes(name_end)
+            && !v.is_capitalised(np.start)
+        {
+            return Some(np.end + 1..name_end);
+        }
+    }
+    Some(np)
+}
+
+fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
+    let speaker = speaker::after(v, cue.end, sentence.end);
+    let mut content = None;
+    let mut lead = sentence.start;
+    while lead < cue.start && (v.is(lead, "but") || v.is(lead, "and")) {
+        lead += 1;
+    }
+    if lead == cue.start {
+        // "According to Y, X."
+        if let Some(comma) = (cue.end..sentence.end).find(|&j| v.is(j, ",")) {
+            content = trimmed(v, comma + 1, clause_end(v, comma + 1, sentence.end));
+        }
+    } else if cue.start > sentence.start
+        && (v.is(cue.start - 1, ",") || v.segment_closing_at(cue.start - 1).is_some())
+    {
+        content = content_before(
+            v,
+            cue.start,
+            &sentence,
+            speaker.as_ref().map_or(cue.end, |r| r.end),
+        );
+    }
+    Frame {
+        cue,
+        speaker,
+        content,
+    }
+}
+
+/// What follows the cue: "(that) X", ": “X”", ", “X”", "told reporters (that) X".
+fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let c = &v.cfg.settings.content;
+    let mut k = cue.end;
+    if cue.flags.addressee && v.is_word(k) && !v.is(k, "that") {
+        if v.in_set(k, &v.cfg.settings.speaker.objects) {
+            k += 1;
+        } else if let Some(addressee) = speaker::after(v, k, sentence.end) {
+            // "told reporters the …", "told CNN the …", "warned Iran that …" — but in
+            // "warned the ceasefire could collapse" the phrase is the content's subject.
+            let e = addressee.end;
+            let marked = v.is(e, "that")
+                || v.is(e, ":")
+                || v.is(e, ",")
+                || v.segment_opening_at(e).is_some();
+            let audience = (addressee.start..e)
+                .any(|j| v.in_set(j, &v.cfg.settings.speaker.audiences) || v.is_capitalised(j));
+            if marked || audience {
+                k = e;
+            }
+        }
+        // "told African-Americans this weekend he would …"
+        while v.in_set(k, &v.cfg.settings.speaker.time_openers)
+            && v.in_set(k + 1, &v.cfg.settings.speaker.time_words)
+        {
+            k += 2;
+        }
+    }
+    let clause_starts_here = v.is_word(k)
+        && v.doc.tokens[k].kind != demarche_model::TokenKind::Number
+        && !v.in_set(k, &c.not_clause_start)
+        && !v.is(k, "that");
+    // "said on Monday that", "said, however, that", "told MSNBC’s “Morning Joe” that"
+    let that = (k..sentence.end.min(k + c.max_gap_before_that + 1))
+        .take_while(|&j| {
+            !v.is_stop(j)
+                && !v.is(j, ":")
+                && !v.is(j, ";")
+                && !v.in_set(j, &c.passive_markers)
+                && v.cue_at[j].is_none()
+        })
+        .find(|&j| v.is(j, "that"))
+        .filter(|_| !clause_starts_here);
+    if let Some(t) = that {
+        return trimmed(v, t + 1, clause_end(v, t + 1, sentence.end))
+            .filter(|_| cue.flags.indirect || v.segment_opening_at(t + 1).is_some());
+    }
+    if matches!(v.text(k), ":" | ",") && k < v.len() {
+        return quotation_at(v, k + 1).or_else(|| colon_paragraph_end(v, k));
+    }
+    if let Some(seg) = v.segment_opening_at(k) {
+        let group = group_range(v, seg);
+        // "he said “budget reforms” and the collection of taxes would pay": a clause that opens with a quotation.
+        let clause_goes_on = group.end < sentence.end
+            && !v.is(group.end, ",")
+            && v.words(group.end, sentence.end) >= 2;
+        if !(clause_goes_on && cue.flags.indirect) {
+            return Some(group);
+        }
+        return trimmed(v, k, clause_end(v, k, sentence.end));
+    }
+    if cue.flags.needs_that || !cue.flags.indirect || k >= sentence.end || !clause_starts_here {
+        return None;
+    }
+    trimmed(v, k, clause_end(v, k, sentence.end))
+}
+
+/// "saying:" at the end of a paragraph, the quotation opening the next one.
+fn colon_paragraph_end(v: &View, colon: usize) -> Option<Range<usize>> {
+    let next = colon + 1;
+    (v.is(colon, ":") && next < v.len() && v.para_of[next] != v.para_of[colon])
+        .then(|| quotation_at(v, next))
+        .flatten()
+}
+
+fn quotation_at(v: &View, k: usize) -> Option<Range<usize>> {
+    v.segment_opening_at(k).map(|seg| group_range(v, seg))
+}
+
+/// All tokens of the quotation (every paragraph of its group), marks included.
+pub fn group_range(v: &View, seg: usize) -> Range<usize> {
+    let g = v.segments[seg].group;
+    let members = v.segments.iter().filter(|s| s.group == g);
+    let start = members
+        .clone()
+        .map(|s| s.open)
+        .min()
+        .unwrap_or(v.segments[seg].open);
+    let end = members
+        .map(|s| s.after)
+        .max()
+        .unwrap_or(v.segments[seg].end);
+    start..end
+}
+
+/// What precedes the speaker: "X, Peskov said" / "“X,” said Putin". `b` is the first token
+/// of the speaker phrase (or of the cue when the speaker follows it).
+fn content_before(
+    v: &View,
+    b: usize,
+    sentence: &Range<usize>,
+    resumed_from: usize,
+) -> Option<Range<usize>> {
+    if b == sentence.start && b > 0 {
+        // “… a year.” Linda Lamoureux said — the quotation closed the previous sentence.
+        return v
+            .segment_closing_at(b - 1)
+            .filter(|_| v.para_of[b - 1] == v.para_of[b])
+            .map(|seg| group_range(v, seg));
+    }
+    if b <= sentence.start {
+        return None;
+    }
+    let mut last = b - 1;
+    if v.is(last, ",") && last > sentence.start {
+        last -= 1;
+    }
+    if let Some(seg) = v.segment_closing_at(last) {
+        let group = group_range(v, seg);
+        // The quotation opens the sentence (or an earlier one): it is the whole content.
+        if group.start <= sentence.start || only_lead_before(v, sentence.start, group.start) {
+            return Some(group);
+        }
+        return trimmed(v, sentence.start, last + 1);
+    }
+    if !v.is(b - 1, ",") {
+        return None;
+    }
+    let before = sentence.start..b - 1;
+    let whole = parenthetical(v, before, resumed_from, sentence);
+    trimmed(v, whole.start, whole.end)
+}
+
+/// "X, he said, Y": the cue interrupts the content, which runs on to the clause end.
+fn parenthetical(
+    v: &View,
+    content: Range<usize>,
+    from: usize,
+    sentence: &Range<usize>,
+) -> Range<usize> {
+    if content.end > sentence.start && v.seg_of[content.end - 1].is_some() {
+        return content;
+    }
+    let Some(comma) = (from..sentence.end.min(from + 5))
+        .take_while(|&j| !v.is_stop(j) && !v.is_quote_mark(j))
+        .find(|&j| v.is(j, ","))
+    else {
+        return content;
+    };
+    let rest = comma + 1;
+    if v.segment_opening_at(rest).is_some() || v.cue_at.get(rest).is_some_and(Option::is_some) {
+        return content;
+    }
+    let end = clause_end(v, rest, sentence.end);
+    if v.words(rest, end) == 0 {
+        return content;
+    }
+    content.start..end
+}
+
+/// Only a conjunction or nothing stands between the sentence start and `k`.
+fn only_lead_before(v: &View, start: usize, k: usize) -> bool {
+    (start..k).all(|j| v.is(j, "but") || v.is(j, "and") || v.is(j, "—") || v.is(j, "-"))
+}
+
+/// Where a content clause starting at `k` ends: the sentence end, a semicolon, or a
+/// comma followed by a participle or a word that opens an adjunct.
+fn clause_end(v: &View, k: usize, sentence_end: usize) -> usize {
+    let c = &v.cfg.settings.content;
+    let mut j = k;
+    while j < sentence_end {
+        if v.seg_of[j].is_none() {
+            if v.is(j, ";") {
+                return j;
+            }
+            // A comma right after the clause's opening words closes an adverbial, not the clause.
+            if v.is(j, ",") && j + 1 < sentence_end && v.words(k, j) >= 4 {
+                let mut n = j + 1;
+                // ", and when pressed …": a coordinator, then an adjunct's first word.
+                if (v.is(n, "and") || v.is(n, "or")) && n + 1 < sentence_end {
+                    n += 1;
+                }
+                let participle = v.is_word(n)
+                    && v.text(n).ends_with("ing")
+                    && v.text(n).len() > 5
+                    && v.text(n).chars().next().is_some_and(char::is_lowercase)
+                    && !v.in_set(n, &c.not_participles);
+                if (participle && c.stop_at_participle) || v.in_set(n, &c.stop_after_comma) {
+                    return j;
+                }
+            }
+        }
+        j += 1;
+    }
+    // A quotation opened in the clause and running past the sentence carries it on.
+    if let Some(seg) = (k..sentence_end).find_map(|j| v.segment_opening_at(j)) {
+        let group = group_range(v, seg);
+        if group.end > sentence_end {
+            return group.end;
+        }
+    }
+    sentence_end
+}
+
+/// `[a, b)` without leading and trailing punctuation (closing marks of a quotation kept),
+/// when it holds enough words.
+fn trimmed(v: &View, mut a: usize, mut b: usize) -> Option<Range<usize>> {
+    while a < b && !v.is_word(a) && v.segment_opening_at(a).is_none() {
+        a += 1;
+    }
+    while b > a && !v.is_word(b - 1) && v.segment_closing_at(b - 1).is_none() {
+        b -= 1;
+    }
+    (v.words(a, b) >= v.cfg.settings.content.min_words).then_some(a..b)
+}

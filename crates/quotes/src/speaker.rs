@@ -1,0 +1,238 @@
+//! Finding the words that name a speaker around a cue: a noun phrase before it
+//! ("Kremlin spokesperson Dmitry Peskov told"), after it ("said Putin"), or the
+//! subject of the clause for participles ("…, saying:"). Token ranges only;
+//! resolving them to actors is the actor layer's work.
+
+use std::ops::Range;
+
+use crate::view::View;
+
+/// Can token `i` be part of a speaker phrase (other than a determiner)?
+fn np_word(v: &View, i: usize) -> bool {
+    let s = &v.cfg.settings.speaker;
+    v.is_word(i)
+        && !v.in_set_lower(i, &s.stop)
+        && !v.in_set(i, &s.time_words)
+        && !v.in_set_lower(i, &s.past_forms)
+        && !v.in_set_lower(i, &s.determiners)
+        && !v.in_set_lower(i, &s.pronouns)
+        && !v.is_verb_form(i)
+        && !v.is_ly_adverb(i)
+}
+
+/// Skips backwards over words that may stand between a speaker and its cue.
+pub fn skip_between_back(v: &View, mut j: usize, lim: usize) -> usize {
+    let s = &v.cfg.settings.speaker;
+    loop {
+        if j > lim && (v.in_set_lower(j - 1, &s.between) || v.is_ly_adverb(j - 1)) {
+            j -= 1;
+        } else if j > lim + 1 && v.in_set(j - 1, &s.time_words) && v.in_set(j - 2, &s.time_openers)
+        {
+            // "Sanders on Tuesday said", "the minister last week told"
+            j -= 2;
+        } else {
+            return j;
+        }
+    }
+}
+
+/// The speaker phrase ending right before token `p` (after skipping "also", "has" …), not before `lim`.
+pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
+    let s = &v.cfg.settings.speaker;
+    let j = skip_between_back(v, p, lim);
+    if j <= lim {
+        return None;
+    }
+    let last = j - 1;
+    if v.is(last, ")") {
+        // "Sen. David Perdue (R-Ga.) said": the name before a short parenthesis.
+        let open = (last.saturating_sub(8).max(lim)..last)
+            .rev()
+            .find(|&k| v.is(k, "("))?;
+        return before(v, open, lim).map(|np| np.start..last + 1);
+    }
+    if v.in_set(last, &s.pronouns) {
+        if v.is(last, "who") {
+            // "Trump, who said …": the phrase before the comma.
+            return (last > lim && v.is(last - 1, ","))
+                .then(|| before(v, last - 1, lim))
+                .flatten();
+        }
+        return Some(last..last + 1);
+    }
+    if !np_word(v, last) {
+        return None;
+    }
+    let mut start = last;
+    let mut count = 1;
+    while start > lim && count < s.max_words {
+        let k = start - 1;
+        if v.in_set(k, &s.determiners) {
+            start = k;
+            // "Kent Moore at the University of Toronto": a determiner after of/for/at goes on.
+            if k > lim + 1
+                && v.in_set(k - 1, &s.inner)
+                && np_word(v, k - 2)
+                && count + 2 < s.max_words
+            {
+                start = k - 1;
+                count += 1;
+                continue;
+            }
+            break;
+        }
+        let joins = np_word(v, k)
+            || (v.in_set(k, &s.inner)
+                && (v.is_capitalised(start) || v.in_set(start, &s.determiners)));
+        if !joins {
+            break;
+        }
+        start = k;
+        count += 1;
+    }
+    while start < last && v.in_set(start, &s.inner) {
+        start += 1;
+    }
+    Some(start..last + 1)
+}
+
+/// "Yuri Ushakov, a foreign policy adviser to Putin, told": the name before an apposition
+/// that ends at `p` (the comma before the cue), when the name opens the clause.
+pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
+    if p <= lim + 3 || !v.is(p - 1, ",") {
+        return None;
+    }
+    let close = p - 1;
+    let open = (lim..close)
+        .rev()
+        .take(30)
+        .find(|&j| v.is(j, ",") || v.is_quote_mark(j) || v.is_stop(j))?;
+    if !v.is(open, ",") || open + 1 == close || (open + 1..close).any(|j| v.cue_at[j].is_some()) {
+        return None;
+    }
+    // A noun phrase; a verb only inside a relative clause ("a former aide who accompanied her").
+    let relative =
+        (open + 1..close).find(|&j| v.is(j, "who") || v.is(j, "which") || v.is(j, "whose"));
+    if (open + 1..relative.unwrap_or(close))
+        .any(|j| v.is_verb_form(j) || v.in_set(j, &v.cfg.settings.speaker.past_forms))
+    {
+        return None;
+    }
+    // "His lawyer, Zhang Dongshuo, said": the name in apposition names the speaker best.
+    if is_name(v, open + 1..close) {
+        let role = before(v, open, lim)?;
+        let opens_clause =
+            role.start == lim || only_leads(v, lim, role.start) || after_quote(v, role.start);
+        return opens_clause.then_some(open + 1..close);
+    }
+    let name = before(v, open, lim)?;
+    // "“…” a citizen, whose name is redacted, wrote": right after a quotation anyone may speak.
+    if after_quote(v, name.start) {
+        return Some(name);
+    }
+    let opens_clause = name.start == lim
+        || v.is(name.start - 1, ",") && only_leads(v, lim, name.start - 1)
+        || only_leads(v, lim, name.start);
+    (opens_clause && (name.start..name.end).any(|j| v.is_capitalised(j))).then_some(name)
+}
+
+/// Token `k` follows the closing mark of a quotation (and maybe a comma).
+fn after_quote(v: &View, k: usize) -> bool {
+    let j = if k > 0 && v.is(k - 1, ",") { k - 1 } else { k };
+    j > 0 && v.segment_closing_at(j - 1).is_some()
+}
+
+/// A proper name: one to five capitalised words ("Montana Sen. Jon Tester").
+pub fn is_name(v: &View, r: Range<usize>) -> bool {
+    !r.is_empty()
+        && r.len() <= 5
+        && r.clone().all(|j| v.is_capitalised(j))
+        && r.clone().any(|j| v.text(j).len() > 2)
+}
+
+/// Only conjunctions and adverbs ("But even", "Meanwhile,") stand in `[a, b)`.
+fn only_leads(v: &View, a: usize, b: usize) -> bool {
+    let s = &v.cfg.settings.speaker;
+    (a..b).all(|j| {
+        v.in_set(j, &s.leads) || v.in_set(j, &s.between) || v.is_ly_adverb(j) || v.is(j, ",")
+    })
+}
+
+/// The speaker phrase starting at token `p` ("said the minister", "said Putin"), ending before `lim`.
+pub fn after(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
+    let s = &v.cfg.settings.speaker;
+    if p >= lim {
+        return None;
+    }
+    if v.in_set(p, &s.pronouns) && !v.is(p, "who") && !v.is(p, "it") {
+        return Some(p..p + 1);
+    }
+    let mut k = p;
+    if v.in_set(k, &s.determiners) {
+        k += 1;
+    }
+    let mut end = k;
+    while end < lim && end - p < s.max_words {
+        let joins = np_word(v, end)
+            || (v.in_set(end, &s.inner)
+                && end > k
+                && (v.is_capitalised(end + 1) || v.in_set(end + 1, &s.determiners)));
+        if !joins {
+            break;
+        }
+        end += 1;
+    }
+    while end > k && v.in_set(end - 1, &s.inner) {
+        end -= 1;
+    }
+    (end > k).then_some(p..end)
+}
+
+/// The subject of the clause that holds token `before` in its sentence: the first
+/// noun phrase after a dateline, a leading adverbial and a conjunction.
+pub fn clause_subject(v: &View, sentence: usize, before: usize) -> Option<Range<usize>> {
+    let s = &v.cfg.settings.speaker;
+    let range = v.sentence(sentence);
+    let mut k = skip_dateline(v, range.clone());
+    // A leading adverbial ("During the meeting,", "Speaking in Moscow,"): skip to its comma.
+    let opener = v.is_word(k)
+        && (v.in_set(k, &s.stop) || v.text(k).ends_with("ing") || v.text(k).ends_with("ed"));
+    if opener && !v.in_set(k, &s.pronouns) {
+        if let Some(comma) = (k..before).find(|&j| v.is(j, ",")) {
+            k = comma + 1;
+        }
+    }
+    while k < before && (v.is(k, "but") || v.is(k, "and") || v.is(k, "however") || v.is(k, ",")) {
+        k += 1;
+    }
+    let np = after(v, k, before)?;
+    // "The Minister of Foreign Affairs, Sergey Lavrov, said": prefer the name in apposition.
+    if v.is(np.end, ",") && v.is_capitalised(np.end + 1) {
+        if let Some(name) = after(v, np.end + 1, before) {
+            if v.is(name.end, ",") && (name.start..name.end).all(|j| v.is_capitalised(j)) {
+                return Some(name);
+            }
+        }
+    }
+    Some(np)
+}
+
+/// After a dateline ("Moscow:", "WASHINGTON (AP) —", "Moscow –"), the first token of the text.
+fn skip_dateline(v: &View, range: Range<usize>) -> usize {
+    let start = range.start;
+    for j in start..range.end.min(start + 6) {
+        let t = v.text(j);
+        if matches!(t, ":" | "—" | "–" | "-" | "--") && j > start {
+            let all_caps_words =
+                (start..j).all(|k| v.is_capitalised(k) || matches!(v.text(k), "(" | ")" | ","));
+            if all_caps_words && j + 1 < range.end {
+                return j + 1;
+            }
+            break;
+        }
+        if !(v.is_capitalised(j) || matches!(t, "(" | ")" | ",")) {
+            break;
+        }
+    }
+    start
+}

@@ -1,0 +1,476 @@
+//! Training from CoNLL-U treebanks, and scoring against gold.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use demarche_model::{Deprel, Upos};
+
+use crate::conllu::{self, Sentence};
+use crate::hash::Rng;
+use crate::model::Model;
+use crate::parser::{views, Parser, TokenView, TrainStep, N_ACTIONS};
+use crate::tagger::{self, Tag, TagExample, TagScratch, Tagger};
+use crate::weights::{Table, TrainWeights};
+use crate::words::WordFeats;
+
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub train: PathBuf,
+    pub dev: PathBuf,
+    pub out: PathBuf,
+    pub seed: u64,
+    pub tagger_epochs: usize,
+    pub parser_epochs: usize,
+    /// Folds for jackknifed tags; 1 skips jackknifing (quick experiments only:
+    /// the parser then trains on over-accurate tags).
+    pub folds: usize,
+    /// Quantised weights with magnitude at most this are dropped before saving.
+    pub prune: i16,
+}
+
+impl TrainOptions {
+    pub fn new(train: PathBuf, dev: PathBuf, out: PathBuf) -> Self {
+        TrainOptions {
+            train,
+            dev,
+            out,
+            seed: 1,
+            tagger_epochs: 6,
+            parser_epochs: 15,
+            folds: 4,
+            prune: 280,
+        }
+    }
+}
+
+/// Attachment scores of one relation on the dev set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RelationScore {
+    pub name: String,
+    pub gold: usize,
+    pub predicted: usize,
+    /// Right head and right relation.
+    pub correct: usize,
+}
+
+impl RelationScore {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// UPOS accuracy, UAS and LAS (relations compared on their universal part, as the
+/// CoNLL 2018 shared task does), plus per-relation scores on full labels.
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    pub words: usize,
+    pub upos: f64,
+    pub uas: f64,
+    pub las: f64,
+    pub relations: Vec<RelationScore>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TrainReport {
+    pub dev: Scores,
+    pub best_epoch: usize,
+    pub model_bytes: usize,
+    pub seconds: f64,
+}
+
+/// Compares `model`'s output with the gold sentences.
+pub fn evaluate(model: &Model, gold: &[Sentence]) -> Scores {
+    let mut n = 0;
+    let (mut upos, mut uas, mut las) = (0, 0, 0);
+    let mut rel: BTreeMap<String, RelationScore> = BTreeMap::new();
+    for sent in gold {
+        let forms = sent.forms();
+        let a = model.analyse(&forms);
+        for (i, w) in sent.words.iter().enumerate() {
+            n += 1;
+            let tag = &model.tags()[a.tags[i] as usize];
+            upos += usize::from(tag.upos.name() == w.upos);
+            let head_ok = w.head_index() == Some(a.head[i] as usize);
+            let gold_rel = Deprel::from_name(&w.deprel);
+            let pred_rel = a.deprel[i];
+            if head_ok {
+                uas += 1;
+                las += usize::from(gold_rel.base() == pred_rel.base());
+            }
+            let g = rel.entry(gold_rel.name().to_string()).or_default();
+            g.gold += 1;
+            g.correct += usize::from(head_ok && gold_rel == pred_rel);
+            rel.entry(pred_rel.name().to_string())
+                .or_default()
+                .predicted += 1;
+        }
+    }
+    let relations = rel
+        .into_iter()
+        .map(|(name, mut r)| {
+            r.name = name;
+            r
+        })
+        .collect();
+    Scores {
+        words: n,
+        upos: ratio(upos, n),
+        uas: ratio(uas, n),
+        las: ratio(las, n),
+        relations,
+    }
+}
+
+/// One training sentence in the form the learners use.
+struct Example {
+    tag: TagExample,
+    head: Vec<u16>,
+    label: Vec<u8>,
+}
+
+fn tag_set(sents: &[Sentence], file: &str) -> Result<Vec<Tag>, String> {
+    let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    for s in sents {
+        for (i, w) in s.words.iter().enumerate() {
+            let upos = Upos::from_name(&w.upos).ok_or_else(|| {
+                format!(
+                    "{file}: sentence at line {}: word {}: unknown UPOS {:?}",
+                    s.first_line,
+                    i + 1,
+                    w.upos
+                )
+            })?;
+            *counts.entry((upos.index(), w.xpos.clone())).or_default() += 1;
+        }
+    }
+    let mut tags: Vec<((usize, String), usize)> = counts.into_iter().collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if tags.len() > 255 {
+        return Err(format!(
+            "{file}: too many distinct UPOS+XPOS pairs ({})",
+            tags.len()
+        ));
+    }
+    Ok(tags
+        .into_iter()
+        .map(|((u, x), _)| Tag {
+            upos: Upos::ALL[u],
+            xpos: x,
+        })
+        .collect())
+}
+
+fn examples(sents: &[Sentence], tags: &[Tag], file: &str) -> Result<Vec<Example>, String> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut buf = String::new();
+    for s in sents {
+        let mut ex = Example {
+            tag: TagExample {
+                words: Vec::new(),
+                gold: Vec::new(),
+            },
+            head: vec![0],
+            label: vec![0],
+        };
+        let n = s.words.len();
+        for (i, w) in s.words.iter().enumerate() {
+            ex.tag.words.push(WordFeats::of(&w.form, &mut buf));
+            let t = tags
+                .iter()
+                .position(|t| t.upos.name() == w.upos && t.xpos == w.xpos)
+                .unwrap_or(0);
+            ex.tag.gold.push(t as u8);
+            let head = w
+                .head_index()
+                .filter(|h| *h <= n && *h != i + 1)
+                .ok_or_else(|| {
+                    format!(
+                        "{file}: sentence at line {}: word {}: bad HEAD {:?}",
+                        s.first_line,
+                        i + 1,
+                        w.head
+                    )
+                })?;
+            ex.head.push(head as u16);
+            ex.label.push(Deprel::from_name(&w.deprel).0);
+        }
+        if n > 0 && n < 65000 {
+            out.push(ex);
+        }
+    }
+    Ok(out)
+}
+
+/// Trains tagger and parser, prints dev scores per epoch through `log`, saves
+/// the best model to `opts.out`.
+pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainReport, String> {
+    let start = Instant::now();
+    let train_name = opts.train.display().to_string();
+    let read = |p: &PathBuf| conllu::read_all(p).map_err(|e| e.to_string());
+    let train_sents = read(&opts.train)?;
+    let dev_sents = read(&opts.dev)?;
+    let tags = tag_set(&train_sents, &train_name)?;
+    let exs = examples(&train_sents, &tags, &train_name)?;
+    log(&format!(
+        "train: {} sentences, {} words, {} joint tags; dev: {} sentences",
+        exs.len(),
+        exs.iter().map(|e| e.head.len() - 1).sum::<usize>(),
+        tags.len(),
+        dev_sents.len()
+    ));
+    let mut rng = Rng::new(opts.seed);
+    let all: Vec<&TagExample> = exs.iter().map(|e| &e.tag).collect();
+
+    let lexicon = tagger::build_lexicon(&all, &tags, 3);
+    let all: Vec<TagExample> = all
+        .iter()
+        .map(|ex| TagExample {
+            words: ex
+                .words
+                .iter()
+                .map(|w| {
+                    let mut w = *w;
+                    tagger::mark_lexical(&mut w, &lexicon);
+                    w
+                })
+                .collect(),
+            gold: ex.gold.clone(),
+        })
+        .collect();
+    let all: Vec<&TagExample> = all.iter().collect();
+    let dict = tagger::build_dict(&all, 20, 0.995);
+    let n_tags = tags.len();
+    let mut model = Model::untrained();
+    model.tagger = Tagger {
+        tags: tags.clone(),
+        first: Table::empty(n_tags),
+        second: Table::empty(n_tags),
+        dict: dict.clone(),
+        lexicon: lexicon.clone(),
+    };
+
+    // Jackknifing: every training sentence gets tags from taggers that never
+    // saw it, first-pass tags for training the second pass, and two-pass tags
+    // for training the parser, so both learn from tags as noisy as at run time.
+    let folds = opts.folds.max(1);
+    let fold_of = |i: usize| i % folds;
+    let split =
+        |f: usize| -> (Vec<usize>, Vec<usize>) { (0..all.len()).partition(|i| fold_of(*i) != f) };
+    let mut first_tags: Vec<Vec<u8>> = vec![Vec::new(); all.len()];
+    let mut train_tags: Vec<Vec<u8>> = vec![Vec::new(); all.len()];
+    let mut fold_first = Vec::new();
+    for f in (0..folds).filter(|_| folds > 1) {
+        let (rest, held) = split(f);
+        let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
+        let table = tagger::train_pass(
+            n_tags,
+            &dict,
+            &rest_ex,
+            None,
+            opts.tagger_epochs,
+            &mut rng,
+            |_, _| {},
+        );
+        let held_ex: Vec<&TagExample> = held.iter().map(|i| all[*i]).collect();
+        for (i, t) in held
+            .iter()
+            .zip(tagger::tag_examples(&model.tagger, &table, &held_ex, None))
+        {
+            first_tags[*i] = t;
+        }
+        fold_first.push(table);
+        log(&format!(
+            "jackknife first pass {}/{folds} ({:.0} s)",
+            f + 1,
+            start.elapsed().as_secs_f64()
+        ));
+    }
+    for (f, first_table) in fold_first.into_iter().enumerate() {
+        let (rest, held) = split(f);
+        let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
+        let rest_first: Vec<&[u8]> = rest.iter().map(|i| first_tags[*i].as_slice()).collect();
+        let second = tagger::train_pass(
+            n_tags,
+            &dict,
+            &rest_ex,
+            Some(&rest_first),
+            opts.tagger_epochs,
+            &mut rng,
+            |_, _| {},
+        );
+        let fold_tagger = Tagger {
+            tags: tags.clone(),
+            first: first_table,
+            second,
+            dict: dict.clone(),
+            lexicon: lexicon.clone(),
+        };
+        let mut scratch = TagScratch::default();
+        for i in held {
+            fold_tagger.tag_into(&all[i].words, &mut train_tags[i], &mut scratch);
+        }
+        log(&format!(
+            "jackknife second pass {}/{folds} ({:.0} s)",
+            f + 1,
+            start.elapsed().as_secs_f64()
+        ));
+    }
+
+    model.tagger.first = tagger::train_pass(
+        n_tags,
+        &dict,
+        &all,
+        None,
+        opts.tagger_epochs,
+        &mut rng,
+        |epoch, t| {
+            let mut m = model.clone();
+            m.tagger.first = t.clone();
+            let s = evaluate(&m, &dev_sents);
+            log(&format!(
+                "tagger first pass epoch {}: dev UPOS {:.2}%",
+                epoch + 1,
+                100.0 * s.upos
+            ));
+        },
+    );
+    if folds == 1 {
+        // Quick mode for experiments: tags from the final first pass (optimistic).
+        first_tags = tagger::tag_examples(&model.tagger, &model.tagger.first, &all, None);
+    }
+    let all_first: Vec<&[u8]> = first_tags.iter().map(Vec::as_slice).collect();
+    model.tagger.second = tagger::train_pass(
+        n_tags,
+        &dict,
+        &all,
+        Some(&all_first),
+        opts.tagger_epochs,
+        &mut rng,
+        |epoch, t| {
+            let mut m = model.clone();
+            m.tagger.second = t.clone();
+            let s = evaluate(&m, &dev_sents);
+            log(&format!(
+                "tagger second pass epoch {}: dev UPOS {:.2}%",
+                epoch + 1,
+                100.0 * s.upos
+            ));
+        },
+    );
+    if folds == 1 {
+        let mut scratch = TagScratch::default();
+        for (i, ex) in all.iter().enumerate() {
+            model
+                .tagger
+                .tag_into(&ex.words, &mut train_tags[i], &mut scratch);
+        }
+    }
+    let jack_acc = {
+        let (mut ok, mut n) = (0usize, 0usize);
+        for (ex, t) in exs.iter().zip(&train_tags) {
+            n += t.len();
+            ok += ex
+                .tag
+                .gold
+                .iter()
+                .zip(t)
+                .filter(|(a, b)| tags[**a as usize].upos == tags[**b as usize].upos)
+                .count();
+        }
+        ratio(ok, n)
+    };
+    log(&format!(
+        "parser trains on tags with UPOS accuracy {:.2}%",
+        100.0 * jack_acc
+    ));
+
+    let mut weights = TrainWeights::new(N_ACTIONS);
+    let mut order: Vec<usize> = (0..exs.len()).collect();
+    let train_views: Vec<Vec<TokenView>> = all
+        .iter()
+        .zip(&train_tags)
+        .map(|(e, t)| views(&e.words, t, &tags))
+        .collect();
+    let mut best: Option<(f64, usize, Parser)> = None;
+    for epoch in 0..opts.parser_epochs {
+        rng.shuffle(&mut order);
+        let explore = if epoch == 0 { 0.0 } else { 0.9 };
+        let mut seed_rng = Rng::new(opts.seed.wrapping_add(epoch as u64 * 7919));
+        let mut step = TrainStep {
+            weights: &mut weights,
+            rng: &mut seed_rng,
+            explore,
+        };
+        for &k in &order {
+            step.sentence(&train_views[k], &exs[k].head, &exs[k].label);
+        }
+        model.parser = Parser {
+            table: weights.averaged(0.0),
+        };
+        let s = evaluate(&model, &dev_sents);
+        log(&format!(
+            "parser epoch {}: dev UPOS {:.2}% UAS {:.2}% LAS {:.2}% ({} weights, {:.0} s)",
+            epoch + 1,
+            100.0 * s.upos,
+            100.0 * s.uas,
+            100.0 * s.las,
+            model.parser.table.n_weights(),
+            start.elapsed().as_secs_f64()
+        ));
+        let better = match &best {
+            None => true,
+            Some(b) => s.las > b.0,
+        };
+        if better {
+            best = Some((s.las, epoch + 1, model.parser.clone()));
+        }
+    }
+    let best_epoch = match best {
+        Some((_, epoch, parser)) => {
+            model.parser = parser;
+            epoch
+        }
+        None => 0,
+    };
+    if opts.prune > 0 {
+        model = model.pruned(opts.prune);
+    }
+    let dev = evaluate(&model, &dev_sents);
+    let bytes = model.to_bytes();
+    std::fs::write(&opts.out, &bytes)
+        .map_err(|e| format!("{}: cannot write: {e}", opts.out.display()))?;
+    log(&format!(
+        "saved {} ({:.1} MB, parser epoch {best_epoch}): dev UPOS {:.2}% UAS {:.2}% LAS {:.2}%",
+        opts.out.display(),
+        bytes.len() as f64 / 1e6,
+        100.0 * dev.upos,
+        100.0 * dev.uas,
+        100.0 * dev.las
+    ));
+    Ok(TrainReport {
+        dev,
+        best_epoch,
+        model_bytes: bytes.len(),
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}

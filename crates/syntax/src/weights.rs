@@ -1,0 +1,413 @@
+//! Linear model weights keyed by hashed features.
+//!
+//! [`TrainWeights`] is the averaged perceptron used while training: one sparse
+//! row per feature, holding only the classes that feature was ever updated
+//! for. [`Table`] is the compact form the model ships with: averaged weights
+//! quantised to `i16` under one scale, tiny weights pruned, rows found by open
+//! addressing on the 64-bit feature key.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The keys are hashes already: use them as they are.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    /// Instance counter at the last change of `w`.
+    stamp: u32,
+    w: f32,
+    total: f64,
+}
+
+/// Averaged perceptron weights under training.
+pub struct TrainWeights {
+    rows: KeyMap<Vec<Entry>>,
+    n_classes: usize,
+    /// Number of training instances seen so far.
+    instances: u32,
+}
+
+impl TrainWeights {
+    pub fn new(n_classes: usize) -> Self {
+        TrainWeights {
+            rows: KeyMap::default(),
+            n_classes,
+            instances: 0,
+        }
+    }
+
+    /// Adds the current weights of `feats` into `scores` (length `n_classes`).
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.fill(0.0);
+        for f in feats {
+            if let Some(row) = self.rows.get(f) {
+                for e in row {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Counts one training instance (call once per decision, updated or not).
+    pub fn tick(&mut self) {
+        self.instances += 1;
+    }
+
+    /// Moves weight from `wrong` to `right` on every feature.
+    pub fn update(&mut self, feats: &[u64], right: usize, wrong: usize) {
+        if right == wrong {
+            return;
+        }
+        let now = self.instances;
+        for f in feats {
+            let row = self.rows.entry(*f).or_default();
+            for (class, delta) in [(right, 1.0f32), (wrong, -1.0)] {
+                let e = match row.iter_mut().position(|e| e.class as usize == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Entry {
+                            class: class as u16,
+                            stamp: now,
+                            w: 0.0,
+                            total: 0.0,
+                        });
+                        row.last_mut().expect("just pushed")
+                    }
+                };
+                e.total += f64::from(now - e.stamp) * f64::from(e.w);
+                e.stamp = now;
+                e.w += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, quantised into a compact table; weights whose
+    /// magnitude stays under `prune` (in averaged units) are dropped.
+    pub fn averaged(&self, prune: f32) -> Table {
+        let now = self.instances.max(1);
+        let mut rows: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
+        let mut max_abs = 0f32;
+        for (key, row) in &self.rows {
+            let mut out = Vec::new();
+            for e in row {
+                let total = e.total + f64::from(now - e.stamp) * f64::from(e.w);
+                let avg = (total / f64::from(now)) as f32;
+                if avg.abs() > prune && avg.abs() > 0.0 {
+                    max_abs = max_abs.max(avg.abs());
+                    out.push((e.class as u8, avg));
+                }
+            }
+            if !out.is_empty() {
+                rows.push((*key, out));
+            }
+        }
+        let scale = if max_abs > 0.0 {
+            max_abs / 32767.0
+        } else {
+            1.0
+        };
+        let mut quantised = Vec::with_capacity(rows.len());
+        for (key, row) in rows {
+            let q: Vec<(u8, i16)> = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round() as i16))
+                .filter(|(_, w)| *w != 0)
+                .collect();
+            if !q.is_empty() {
+                quantised.push((key, q));
+            }
+        }
+        Table::build(self.n_classes, scale, quantised)
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Low 32 bits of the feature key; 0 marks an empty slot.
+    key: u32,
+    /// Where the row starts in `entries`; the first entry of a row is its length.
+    start: u32,
+}
+
+/// Compact read-only weights.
+///
+/// Rows are found by the low 32 bits of the feature key: among a few million
+/// features a handful share them (the first row wins), and an unseen feature
+/// matches a stored one about once per billion lookups.
+#[derive(Clone)]
+pub struct Table {
+    n_classes: usize,
+    scale: f32,
+    slots: Vec<Slot>,
+    /// Rows, each a length then `class << 16 | weight as u16` per weight:
+    /// one cache line usually holds a whole row.
+    entries: Vec<u32>,
+    n_rows: usize,
+}
+
+#[inline]
+fn pack(class: u8, w: i16) -> u32 {
+    (u32::from(class) << 16) | u32::from(w as u16)
+}
+
+#[inline]
+fn unpack(e: u32) -> (usize, i16) {
+    ((e >> 16) as usize, e as u16 as i16)
+}
+
+#[inline]
+fn short_key(key: u64) -> u32 {
+    (key as u32).max(1)
+}
+
+impl Table {
+    pub fn empty(n_classes: usize) -> Table {
+        Table::build(n_classes, 1.0, Vec::new())
+    }
+
+    pub fn build(n_classes: usize, scale: f32, mut rows: Vec<(u64, Vec<(u8, i16)>)>) -> Table {
+        rows.sort_unstable_by_key(|r| r.0);
+        let total: usize = rows.iter().map(|r| r.1.len()).sum();
+        let mut table = Table::with_rows(n_classes, scale, rows.len(), total);
+        for (key, row) in rows {
+            let (classes, weights): (Vec<u8>, Vec<i16>) = row.into_iter().unzip();
+            table.insert(short_key(key), &classes, &weights);
+        }
+        table
+    }
+
+    fn with_rows(n_classes: usize, scale: f32, n_rows: usize, n_weights: usize) -> Table {
+        // Load factor 2/3 keeps linear probing short.
+        let size = (n_rows * 3 / 2).max(16);
+        Table {
+            n_classes,
+            scale,
+            slots: vec![Slot::default(); size],
+            entries: Vec::with_capacity(n_weights + n_rows),
+            n_rows: 0,
+        }
+    }
+
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        ((u64::from(key) * self.slots.len() as u64) >> 32) as usize
+    }
+
+    /// Adds a row; a key already present keeps its first row.
+    fn insert(&mut self, key: u32, classes: &[u8], weights: &[i16]) {
+        if self.n_rows + 1 >= self.slots.len() {
+            return; // full: cannot happen with the sizes `with_rows` picks
+        }
+        let mut i = self.home(key);
+        while self.slots[i].key != 0 && self.slots[i].key != key {
+            i = if i + 1 == self.slots.len() { 0 } else { i + 1 };
+        }
+        if self.slots[i].key == key {
+            return;
+        }
+        self.slots[i] = Slot {
+            key,
+            start: self.entries.len() as u32,
+        };
+        self.entries.push(classes.len() as u32);
+        self.entries
+            .extend(classes.iter().zip(weights).map(|(c, w)| pack(*c, *w)));
+        self.n_rows += 1;
+    }
+
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of stored weights.
+    pub fn n_weights(&self) -> usize {
+        self.entries.len() - self.n_rows
+    }
+
+    /// Start of the row of `key` (whose home slot is `i`), if stored.
+    #[inline]
+    fn probe(&self, key: u32, mut i: usize) -> Option<usize> {
+        loop {
+            let s = self.slots[i];
+            if s.key == key {
+                return Some(s.start as usize);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = if i + 1 == self.slots.len() { 0 } else { i + 1 };
+        }
+    }
+
+    /// Integer scores of `feats` (proportional to the real scores).
+    ///
+    /// Lookups are memory-bound, so they go in batches: first touch every
+    /// home slot, then every row, so the processor overlaps the cache misses.
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        const BATCH: usize = 160;
+        scores.fill(0);
+        let mut touched = 0u32;
+        for chunk in feats.chunks(BATCH) {
+            let mut keys = [0u32; BATCH];
+            let mut homes = [0usize; BATCH];
+            for (j, f) in chunk.iter().enumerate() {
+                keys[j] = short_key(*f);
+                homes[j] = self.home(keys[j]);
+                touched ^= self.slots[homes[j]].key;
+            }
+            let mut starts = [usize::MAX; BATCH];
+            for j in 0..chunk.len() {
+                if let Some(start) = self.probe(keys[j], homes[j]) {
+                    starts[j] = start;
+                    touched ^= self.entries[start];
+                }
+            }
+            for &start in starts
+                .iter()
+                .take(chunk.len())
+                .filter(|s| **s != usize::MAX)
+            {
+                let len = self.entries[start] as usize;
+                for e in &self.entries[start + 1..start + 1 + len] {
+                    let (c, w) = unpack(*e);
+                    if let Some(s) = scores.get_mut(c) {
+                        *s += i32::from(w);
+                    }
+                }
+            }
+        }
+        std::hint::black_box(touched);
+    }
+
+    fn rows(&self) -> impl Iterator<Item = (u32, Vec<(u8, i16)>)> + '_ {
+        self.slots.iter().filter(|s| s.key != 0).map(|s| {
+            let start = s.start as usize;
+            let len = self.entries[start] as usize;
+            let row = self.entries[start + 1..start + 1 + len]
+                .iter()
+                .map(|e| {
+                    let (c, w) = unpack(*e);
+                    (c as u8, w)
+                })
+                .collect();
+            (s.key, row)
+        })
+    }
+
+    /// A copy without the weights of magnitude `min_abs` or less.
+    pub fn pruned(&self, min_abs: i16) -> Table {
+        let mut rows = Vec::new();
+        for (key, row) in self.rows() {
+            let row: Vec<(u8, i16)> = row
+                .into_iter()
+                .filter(|(_, w)| w.unsigned_abs() > min_abs.unsigned_abs())
+                .collect();
+            if !row.is_empty() {
+                rows.push((u64::from(key), row));
+            }
+        }
+        Table::build(self.n_classes, self.scale, rows)
+    }
+
+    /// Serialises the table (little endian), rows in slot order so that
+    /// re-inserting them on load is nearly sequential.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(self.n_rows as u32).to_le_bytes());
+        for (key, row) in self.rows() {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.push(row.len() as u8);
+            for (c, w) in row {
+                out.push(c);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads a table; `wide_keys` for the older format with 64-bit keys.
+    pub fn read(input: &mut crate::model::Bytes<'_>, wide_keys: bool) -> Result<Table, String> {
+        let n_classes = input.u32()? as usize;
+        let scale = f32::from_bits(input.u32()?);
+        let n_rows = input.u32()? as usize;
+        if n_rows > input.remaining() / 5 {
+            return Err("model file is truncated".into());
+        }
+        let mut table = Table::with_rows(n_classes, scale, n_rows, 0);
+        let (mut classes, mut weights) = (Vec::with_capacity(256), Vec::with_capacity(256));
+        for _ in 0..n_rows {
+            let key = if wide_keys {
+                input.u64()?
+            } else {
+                u64::from(input.u32()?)
+            };
+            let len = input.u8()? as usize;
+            classes.clear();
+            weights.clear();
+            let row = input.take(len * 3)?;
+            for e in row.chunks_exact(3) {
+                if e[0] as usize >= n_classes {
+                    return Err(format!("class {} out of range", e[0]));
+                }
+                classes.push(e[0]);
+                weights.push(i16::from_le_bytes([e[1], e[2]]));
+            }
+            table.insert(short_key(key), &classes, &weights);
+        }
+        table.entries.shrink_to_fit();
+        Ok(table)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perceptron_learns_and_table_round_trips() {
+        let mut w = TrainWeights::new(3);
+        let mut scores = vec![0f32; 3];
+        for _ in 0..10 {
+            for (feats, gold) in [(vec![11u64, 12], 0usize), (vec![13, 12], 2)] {
+                w.score(&feats, &mut scores);
+                let guess = (0..3)
+                    .max_by(|a, b| scores[*a].total_cmp(&scores[*b]))
+                    .unwrap();
+                w.tick();
+                if guess != gold {
+                    w.update(&feats, gold, guess);
+                }
+            }
+        }
+        let table = w.averaged(0.0);
+        let mut out = Vec::new();
+        table.write(&mut out);
+        let back = Table::read(&mut crate::model::Bytes::new(&out), false).unwrap();
+        let mut s = vec![0i32; 3];
+        back.score(&[11, 12], &mut s);
+        assert!(s[0] > s[1] && s[0] > s[2], "{s:?}");
+        back.score(&[13, 12], &mut s);
+        assert!(s[2] > s[0], "{s:?}");
+        back.score(&[99], &mut s);
+        assert_eq!(s, vec![0, 0, 0]);
+    }
+}
