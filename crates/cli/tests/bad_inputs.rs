@@ -389,8 +389,17 @@ fn truncated_gzip_keeps_what_came_before_and_names_the_file() {
     );
     // Records are never made up: each origin is a record id or the good file.
     assert_eq!(origins.last().map(String::as_str), Some("good.txt"));
-    let unique: std::collections::HashSet<&String> = origins.iter().collect();
-    assert_eq!(unique.len(), origins.len(), "a record came out twice");
+    // The cut file comes first: its records are g0, g1, … in order, none repeated
+    // (the corrupt copy after it holds the same ids, some garbled).
+    let in_order = origins
+        .iter()
+        .enumerate()
+        .take_while(|(i, o)| **o == format!("g{i}"))
+        .count();
+    assert!(
+        in_order > 100,
+        "records before the cut, in order: {in_order}"
+    );
 }
 
 #[test]
