@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use common::*;
 
 const HOSTILE: &str = "Hostile Page <script>document.title='PWNED'</script>\n\
-The envoy said <img src=x onerror=\"document.body.setAttribute('data-xss','1')\"> was a test.\n\
+The Zorblaxian envoy said <img src=x onerror=\"document.body.setAttribute('data-xss','1')\"> was a test.\n\
 “<script>document.body.setAttribute('data-xss','2')</script> We reject this,” said the Russian Foreign Ministry.\n";
 
 fn chromium() -> Option<PathBuf> {
@@ -161,11 +161,14 @@ fn dashboard_renders_seed_quotes_and_chart_and_keeps_injected_markup_inert() {
         dom.contains("Peskov"),
         "the seed quotes show with their speakers"
     );
-    assert!(!dom.contains("data-xss"), "no injected handler ran");
+    assert!(
+        !dom.contains("data-xss=\""),
+        "no injected handler ran (the attribute would be set on body)"
+    );
     assert!(!dom.contains("<title>PWNED"), "no injected script ran");
 
     // The hostile article's own page shows its markup as text.
-    let stats = http_get(port, "/api/search?q=hostile").unwrap_or_default();
+    let stats = http_get(port, "/api/search?q=Zorblaxian").unwrap_or_default();
     if let Some(id) = stats
         .split("\"doc_id\":\"")
         .nth(1)
@@ -182,11 +185,18 @@ fn dashboard_renders_seed_quotes_and_chart_and_keeps_injected_markup_inert() {
             "document page loaded:\n{doc_dom}"
         );
         assert!(
-            doc_dom.contains("&lt;img src=x onerror="),
-            "markup shown as text"
+            doc_dom.contains("&lt;img") && doc_dom.contains("&lt;script&gt;"),
+            "markup shown as text:\n{}",
+            doc_dom
+                .split("id=\"doc-text\"")
+                .nth(1)
+                .unwrap_or("")
+                .chars()
+                .take(600)
+                .collect::<String>()
         );
         assert!(
-            !doc_dom.contains("data-xss"),
+            !doc_dom.contains("data-xss=\""),
             "no injected handler ran on the document page"
         );
     } else {
