@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
+/// Writes a child's standard input, from its own thread.
+type Feed = Box<dyn FnOnce(&mut dyn Write) + Send>;
+
 /// What one run of the binary gave, and what it cost.
 struct Run {
     code: Option<i32>,
@@ -84,12 +87,7 @@ impl Run {
 
 /// Runs `demarche` in `dir` with `args`, feeding `stdin` (written from a thread,
 /// so a stream can be larger than memory), killing it past `limit`.
-fn run_limited(
-    dir: &Path,
-    args: &[&str],
-    stdin: Option<Box<dyn FnOnce(&mut dyn Write) + Send>>,
-    limit: Duration,
-) -> Run {
+fn run_limited(dir: &Path, args: &[&str], stdin: Option<Feed>, limit: Duration) -> Run {
     let mut child = bin()
         .current_dir(dir)
         .args(args)
@@ -631,11 +629,7 @@ struct Counted {
 }
 
 /// Like [`run_limited`] but counts the output records instead of keeping them.
-fn run_limited_counting(
-    dir: &Path,
-    args: &[&str],
-    feed: Box<dyn FnOnce(&mut dyn Write) + Send>,
-) -> Counted {
+fn run_limited_counting(dir: &Path, args: &[&str], feed: Feed) -> Counted {
     let mut child = bin()
         .current_dir(dir)
         .args(args)
