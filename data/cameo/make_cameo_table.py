@@ -16,7 +16,18 @@ tables = sys.argv[1] if len(sys.argv) > 1 else "../shared/gold/tables"
 
 # CAMEO roots the 2021 mapping leaves out, mapped by the PLOVER manual's category
 # definitions: appeals are requests; accord and empathy are agreement and support.
-PROJECT_PLOVER = {"02": "REQUEST", "018": "SUPPORT", "019": "AGREE", "016": "REJECT"}
+# Statements with a clear stance towards a target: a pessimistic comment about someone is
+# mild disapproval (ACCUSE), an optimistic one mild approval (SUPPORT), declining to comment
+# refuses a request (REJECT). Neutral statements (010, 014, 015, 017) stay uncoded.
+PROJECT_PLOVER = {
+    "02": "REQUEST",
+    "011": "REJECT",
+    "012": "ACCUSE",
+    "013": "SUPPORT",
+    "016": "REJECT",
+    "018": "SUPPORT",
+    "019": "AGREE",
+}
 
 plover = {}
 with open(os.path.join(tables, "CAMEO2PLOVER-2021.txt"), encoding="utf-8") as f:
