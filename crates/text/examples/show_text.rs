@@ -1,5 +1,5 @@
 //! Prints the sentences and tokens the text stage finds in a file (or stdin).
-//! `cargo run -p demarche-text --example show -- FILE`
+//! `cargo run -p demarche-text --example show_text -- FILE`
 use std::io::Read;
 
 fn main() {

@@ -1,6 +1,6 @@
 //! Prints what `extract_html` makes of one HTML file.
 //!
-//! cargo run -p demarche-web --example show -- PAGE.html [URL]
+//! cargo run -p demarche-web --example show_page -- PAGE.html [URL]
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {

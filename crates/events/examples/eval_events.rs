@@ -2,7 +2,7 @@
 //! and writes one `demarche.document/1` record per line, then prints the
 //! figures that need no external grader.
 //!
-//! usage: cargo run --release -p demarche-events --example eval -- GOLD.jsonl OUT.jsonl
+//! usage: cargo run --release -p demarche-events --example eval_events -- GOLD.jsonl OUT.jsonl
 //!
 //! Set EVAL_NO_SYNTAX=1 to run without the parser (surface patterns only).
 //!

@@ -1,4 +1,4 @@
-//! Prints the actors found in a text file: `cargo run -p demarche-actors --example show -- FILE [YYYY-MM-DD]`.
+//! Prints the actors found in a text file: `cargo run -p demarche-actors --example show_actors -- FILE [YYYY-MM-DD]`.
 
 use demarche_actors::{annotate, ActorKb};
 use demarche_model::Document;
