@@ -16,6 +16,7 @@ mod lexicon;
 mod matcher;
 mod mode;
 mod patterns;
+mod triggers;
 mod view;
 
 use std::sync::OnceLock;
@@ -25,6 +26,7 @@ use demarche_model::{Document, Event, Mention, Mode, Span};
 
 pub use cameo::{CameoCode, CameoTable, TableError};
 pub use patterns::PatternError;
+pub use triggers::sentences_with_triggers;
 
 use args::Ctx;
 use lexicon::{Lexicon, WordClass};
@@ -76,7 +78,10 @@ pub fn annotate(doc: &mut Document, kb: &ActorKb) {
             .iter()
             .map(|t| doc.dates.iter().any(|d| d.span.contains(t.span)))
             .collect();
-        let syn = doc.syntax.get(s).filter(|x| x.len() == view.len());
+        let syn = doc
+            .syntax
+            .get(s)
+            .filter(|x| x.is_parsed() && x.len() == view.len());
         let ctx = Ctx {
             syn,
             doc,

@@ -163,7 +163,9 @@ impl Deprel {
 /// Tags and dependency tree for one sentence, aligned with its tokens.
 ///
 /// `head[i]` is 0 for the root, else the 1-based index of the head token
-/// within the sentence (as in CoNLL-U).
+/// within the sentence (as in CoNLL-U). A sentence that was tagged but not
+/// parsed has `upos` and empty `head`/`deprel` (see [`Self::is_parsed`]);
+/// one left alone is all empty.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SentenceSyntax {
     pub upos: Vec<Upos>,
@@ -178,6 +180,13 @@ impl SentenceSyntax {
 
     pub fn is_empty(&self) -> bool {
         self.upos.is_empty()
+    }
+
+    /// Whether the sentence has a dependency tree (not only tags).
+    pub fn is_parsed(&self) -> bool {
+        !self.upos.is_empty()
+            && self.head.len() == self.upos.len()
+            && self.deprel.len() == self.upos.len()
     }
 
     /// The 0-based index of token `i`'s head, or `None` for the root.

@@ -4,10 +4,41 @@
 use demarche_actors::ActorKb;
 use demarche_model::{Document, Sentence};
 
-/// Headlines and section titles are left unparsed (the later stages read them on the surface);
-/// so are fragments too short to hold a clause.
-fn worth_parsing(s: &Sentence) -> bool {
-    !s.heading && s.tokens.len() >= 3
+use demarche_syntax::Depth;
+
+/// How much syntax each sentence needs. Syntax is most of the pipeline's cost,
+/// and only sentences with a reporting cue (indirect speech) or an event
+/// pattern read it: those are tagged and parsed, the rest left alone. So are
+/// headlines and section titles (the later stages read them on the surface)
+/// and fragments too short to hold a clause.
+fn syntax_depths(doc: &Document) -> Vec<Depth> {
+    let triggers = demarche_events::sentences_with_triggers(doc);
+    let quotes = demarche_quotes::QuoteConfig::get();
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if !s.heading
+                && s.tokens.len() >= 3
+                && (triggers[i] || has_reporting_cue(doc, s, quotes))
+            {
+                Depth::Parse
+            } else {
+                Depth::None
+            }
+        })
+        .collect()
+}
+
+fn has_reporting_cue(doc: &Document, s: &Sentence, quotes: &demarche_quotes::QuoteConfig) -> bool {
+    doc.tokens
+        .get(s.token_range())
+        .unwrap_or(&[])
+        .iter()
+        .any(|t| {
+            let word = doc.slice(t.span);
+            !quotes.cues_for(word).is_empty() || quotes.is_reporting_noun(word)
+        })
 }
 
 /// Runs every analysis stage on a cleaned document.
@@ -25,9 +56,8 @@ pub fn process_observed(
     observer.stage("text", || demarche_text::analyse(&mut doc));
     observer.stage("syntax", || {
         let model = demarche_syntax::Model::embedded();
-        let sentences = &doc.sentences;
-        let wanted: Vec<bool> = sentences.iter().map(worth_parsing).collect();
-        demarche_syntax::annotate_document(&mut doc, model, |s| wanted[s]);
+        let depths = syntax_depths(&doc);
+        demarche_syntax::annotate_document_in_depth(&mut doc, model, |s| depths[s]);
     });
     observer.stage("actors", || demarche_actors::annotate(&mut doc, kb));
     observer.stage("quotes", || demarche_quotes::annotate(&mut doc, kb));
@@ -49,5 +79,42 @@ impl StageObserver for Unobserved {
     #[inline(always)]
     fn stage(&mut self, _name: &'static str, run: impl FnOnce()) {
         run()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depths_of(text: &str) -> Vec<Depth> {
+        let mut doc = Document::new("test", text.to_string());
+        demarche_text::analyse(&mut doc);
+        syntax_depths(&doc)
+    }
+
+    #[test]
+    fn only_sentences_with_a_cue_or_an_event_pattern_are_parsed() {
+        let depths = depths_of(
+            "The harbour was quiet on a grey morning. \
+             Ukraine accused Russia of shelling the port. \
+             The fishermen stayed at home. \
+             A spokesman told reporters that the talks would resume.",
+        );
+        assert_eq!(
+            depths,
+            vec![Depth::None, Depth::Parse, Depth::None, Depth::Parse]
+        );
+    }
+
+    #[test]
+    fn parsed_sentences_carry_a_tree_and_the_others_nothing() {
+        let mut doc = Document::new(
+            "test",
+            "Snow fell all night. Poland condemned the attack.".to_string(),
+        );
+        demarche_text::analyse(&mut doc);
+        let doc = process(doc, ActorKb::embedded());
+        assert!(doc.syntax[0].is_empty());
+        assert!(doc.syntax[1].is_parsed());
     }
 }

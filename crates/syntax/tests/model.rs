@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use demarche_model::{Document, Sentence, Span, Token, TokenKind, Upos};
-use demarche_syntax::{annotate_document, conllu, evaluate, Model};
+use demarche_syntax::{
+    annotate_document, annotate_document_in_depth, conllu, evaluate, Depth, Model,
+};
 
 fn words(s: &str) -> Vec<&str> {
     s.split(' ').collect()
@@ -88,8 +90,8 @@ fn save_and_load_give_the_same_model() {
     assert!(Model::from_bytes(&model.to_bytes()[..1000]).is_err());
 }
 
-#[test]
-fn annotate_document_fills_selected_sentences_only() {
+/// Two sentences, tokenised by hand.
+fn two_sentence_doc() -> Document {
     let text = "Peace talks stalled. Both sides blamed each other.".to_string();
     let mut doc = Document::new("test", text.clone());
     let mut start = None;
@@ -129,12 +131,38 @@ fn annotate_document_fills_selected_sentences_only() {
             heading: false,
         },
     ];
+    doc
+}
+
+#[test]
+fn annotate_document_fills_selected_sentences_only() {
+    let mut doc = two_sentence_doc();
     annotate_document(&mut doc, Model::embedded(), |s| s == 1);
     assert_eq!(doc.syntax.len(), 2);
     assert!(doc.syntax[0].is_empty());
     assert_eq!(doc.syntax[1].len(), 6);
     assert_eq!(doc.syntax[1].upos[2], Upos::Verb); // "blamed"
     assert_eq!(doc.syntax[1].head[2], 0);
+}
+
+#[test]
+fn tag_depth_gives_tags_without_a_tree() {
+    let mut doc = two_sentence_doc();
+    annotate_document_in_depth(&mut doc, Model::embedded(), |s| {
+        if s == 0 {
+            Depth::Tags
+        } else {
+            Depth::Parse
+        }
+    });
+    assert_eq!(doc.syntax[0].len(), 4);
+    assert_eq!(doc.syntax[0].upos[2], Upos::Verb); // "stalled"
+    assert!(!doc.syntax[0].is_parsed() && doc.syntax[0].head.is_empty());
+    assert!(doc.syntax[1].is_parsed());
+    // Tagging alone gives the same tags as tagging with the parse.
+    let mut full = two_sentence_doc();
+    annotate_document(&mut full, Model::embedded(), |_| true);
+    assert_eq!(full.syntax[0].upos, doc.syntax[0].upos);
 }
 
 #[test]

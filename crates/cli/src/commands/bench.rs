@@ -171,6 +171,10 @@ struct StageTimes {
     clock: ThreadClock,
     wall: Duration,
     cpu: Option<Duration>,
+    /// Sentences parsed, tagged only, and left alone by the syntax stage.
+    parsed: usize,
+    tagged: usize,
+    untouched: usize,
 }
 
 struct Step {
@@ -246,6 +250,13 @@ fn stage_breakdown(docs: Vec<RawDoc>, opts: &Options) -> StageTimes {
             continue;
         };
         let doc = demarche_pipeline::process_observed(doc, kb, &mut times);
+        for syn in &doc.syntax {
+            match (syn.is_parsed(), syn.is_empty()) {
+                (true, _) => times.parsed += 1,
+                (false, false) => times.tagged += 1,
+                (false, true) => times.untouched += 1,
+            }
+        }
         let record = times.timed("record", || Record::from_document(&doc));
         times.timed("JSON", || {
             serde_json::to_writer(&mut json, &record).expect("a null sink cannot fail")
@@ -286,6 +297,11 @@ fn write_stage_table(out: &mut impl Write, times: &StageTimes, input_bytes: u64)
         opt_ms(times.cpu),
         times.wall.as_secs_f64() * 1e3,
         rate(input_bytes, total)
+    )?;
+    writeln!(
+        out,
+        "\nSyntax: {} sentences parsed, {} tagged only, {} left alone (no reporting cue or event pattern, headings, fragments).",
+        times.parsed, times.tagged, times.untouched
     )?;
     Ok(())
 }
