@@ -175,7 +175,7 @@ impl Tagger {
     }
 
     pub fn tag_into(&self, ws: &[WordFeats], out: &mut Vec<u8>, scratch: &mut TagScratch) {
-        if self.second.n_weights() == 0 {
+        if self.second.is_empty() {
             self.pass(&self.first, ws, None, out, scratch);
         } else {
             let mut first = std::mem::take(&mut scratch.first);

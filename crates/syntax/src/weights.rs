@@ -158,11 +158,22 @@ pub struct Table {
     n_classes: usize,
     scale: f32,
     slots: Vec<Slot>,
-    /// Rows, each a length then `class << 16 | weight as u16` per weight:
-    /// one cache line usually holds a whole row.
+    /// Sparse rows, each a length then `class << 16 | weight as u16` per
+    /// weight: one cache line usually holds a whole row. A header with
+    /// [`DENSE`] set instead points into `dense`.
     entries: Vec<u32>,
+    /// Rows with weights for many classes (the frequent features), stored
+    /// whole, `n_classes` weights each: adding them up vectorises.
+    dense: Vec<i16>,
     n_rows: usize,
 }
+
+/// Marks a row header that holds an index into `Table::dense`.
+const DENSE: u32 = 1 << 31;
+
+/// Rows with at least this many weights are stored dense: about where a
+/// dense row stops costing more memory than the sparse one.
+const DENSE_MIN: usize = 40;
 
 #[inline]
 fn pack(class: u8, w: i16) -> u32 {
@@ -216,6 +227,7 @@ impl Table {
             scale,
             slots: vec![Slot::default(); size],
             entries: Vec::with_capacity(n_weights + n_rows),
+            dense: Vec::new(),
             n_rows: 0,
         }
     }
@@ -241,9 +253,21 @@ impl Table {
             key,
             start: self.entries.len() as u32,
         };
-        self.entries.push(classes.len() as u32);
-        self.entries
-            .extend(classes.iter().zip(weights).map(|(c, w)| pack(*c, *w)));
+        if classes.len() >= DENSE_MIN.min(self.n_classes) {
+            let index = self.dense.len() / self.n_classes.max(1);
+            self.entries.push(DENSE | index as u32);
+            let mut row = vec![0i16; self.n_classes];
+            for (c, w) in classes.iter().zip(weights) {
+                if let Some(slot) = row.get_mut(*c as usize) {
+                    *slot = *w;
+                }
+            }
+            self.dense.extend_from_slice(&row);
+        } else {
+            self.entries.push(classes.len() as u32);
+            self.entries
+                .extend(classes.iter().zip(weights).map(|(c, w)| pack(*c, *w)));
+        }
         self.n_rows += 1;
     }
 
@@ -253,7 +277,22 @@ impl Table {
 
     /// Number of stored weights.
     pub fn n_weights(&self) -> usize {
-        self.entries.len() - self.n_rows
+        self.rows().map(|(_, row)| row.len()).sum()
+    }
+
+    /// Whether the table holds no weight at all (cheap).
+    pub fn is_empty(&self) -> bool {
+        self.n_rows == 0
+    }
+
+    /// The dense row a header points to, if it is one.
+    #[inline]
+    fn dense_row(&self, header: u32) -> Option<&[i16]> {
+        if header & DENSE == 0 {
+            return None;
+        }
+        let at = (header & !DENSE) as usize * self.n_classes;
+        self.dense.get(at..at + self.n_classes)
     }
 
     /// Start of the row of `key` (whose home slot is `i`), if stored.
@@ -300,7 +339,14 @@ impl Table {
                 .take(chunk.len())
                 .filter(|s| **s != usize::MAX)
             {
-                let len = self.entries[start] as usize;
+                let header = self.entries[start];
+                if let Some(row) = self.dense_row(header) {
+                    for (s, w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(*w);
+                    }
+                    continue;
+                }
+                let len = header as usize;
                 for e in &self.entries[start + 1..start + 1 + len] {
                     let (c, w) = unpack(*e);
                     if let Some(s) = scores.get_mut(c) {
@@ -314,14 +360,22 @@ impl Table {
     fn rows(&self) -> impl Iterator<Item = (u32, Vec<(u8, i16)>)> + '_ {
         self.slots.iter().filter(|s| s.key != 0).map(|s| {
             let start = s.start as usize;
-            let len = self.entries[start] as usize;
-            let row = self.entries[start + 1..start + 1 + len]
-                .iter()
-                .map(|e| {
-                    let (c, w) = unpack(*e);
-                    (c as u8, w)
-                })
-                .collect();
+            let header = self.entries[start];
+            let row = match self.dense_row(header) {
+                Some(dense) => dense
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| **w != 0)
+                    .map(|(c, w)| (c as u8, *w))
+                    .collect(),
+                None => self.entries[start + 1..start + 1 + header as usize]
+                    .iter()
+                    .map(|e| {
+                        let (c, w) = unpack(*e);
+                        (c as u8, w)
+                    })
+                    .collect(),
+            };
             (s.key, row)
         })
     }
@@ -387,6 +441,7 @@ impl Table {
             table.insert(short_key(key), &classes, &weights);
         }
         table.entries.shrink_to_fit();
+        table.dense.shrink_to_fit();
         Ok(table)
     }
 }
