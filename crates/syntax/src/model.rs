@@ -333,6 +333,7 @@ pub fn annotate_document_in_depth(
 }
 
 /// A cursor over model bytes; every read checks the length.
+#[derive(Clone)]
 pub struct Bytes<'a> {
     data: &'a [u8],
     pos: usize,

@@ -175,6 +175,10 @@ const DENSE: u32 = 1 << 31;
 /// dense row stops costing more memory than the sparse one.
 const DENSE_MIN: usize = 40;
 
+fn is_dense(len: usize, n_classes: usize) -> bool {
+    len >= DENSE_MIN.min(n_classes)
+}
+
 #[inline]
 fn pack(class: u8, w: i16) -> u32 {
     (u32::from(class) << 16) | u32::from(w as u16)
@@ -211,7 +215,11 @@ impl Table {
     pub fn build(n_classes: usize, scale: f32, mut rows: Vec<(u64, Vec<(u8, i16)>)>) -> Table {
         rows.sort_unstable_by_key(|r| r.0);
         let total: usize = rows.iter().map(|r| r.1.len()).sum();
-        let mut table = Table::with_rows(n_classes, scale, rows.len(), total);
+        let n_dense = rows
+            .iter()
+            .filter(|r| is_dense(r.1.len(), n_classes))
+            .count();
+        let mut table = Table::with_rows(n_classes, scale, rows.len(), total + rows.len(), n_dense);
         for (key, row) in rows {
             let (classes, weights): (Vec<u8>, Vec<i16>) = row.into_iter().unzip();
             table.insert(short_key(key), &classes, &weights);
@@ -219,15 +227,25 @@ impl Table {
         table
     }
 
-    fn with_rows(n_classes: usize, scale: f32, n_rows: usize, n_weights: usize) -> Table {
+    /// An empty table with room for `n_rows` rows, `n_entries` sparse row
+    /// words and `n_dense` dense rows.
+    fn with_rows(
+        n_classes: usize,
+        scale: f32,
+        n_rows: usize,
+        n_entries: usize,
+        n_dense: usize,
+    ) -> Table {
         // Load factor 2/3 keeps linear probing short.
         let size = (n_rows * 3 / 2).max(16);
+        let mut slots = Vec::with_capacity(size);
+        slots.resize(size, Slot::default());
         Table {
             n_classes,
             scale,
-            slots: vec![Slot::default(); size],
-            entries: Vec::with_capacity(n_weights + n_rows),
-            dense: Vec::new(),
+            slots,
+            entries: Vec::with_capacity(n_entries),
+            dense: Vec::with_capacity(n_dense * n_classes),
             n_rows: 0,
         }
     }
@@ -253,16 +271,17 @@ impl Table {
             key,
             start: self.entries.len() as u32,
         };
-        if classes.len() >= DENSE_MIN.min(self.n_classes) {
+        if is_dense(classes.len(), self.n_classes) {
             let index = self.dense.len() / self.n_classes.max(1);
             self.entries.push(DENSE | index as u32);
-            let mut row = vec![0i16; self.n_classes];
+            let at = self.dense.len();
+            self.dense.resize(at + self.n_classes, 0);
+            let row = &mut self.dense[at..];
             for (c, w) in classes.iter().zip(weights) {
                 if let Some(slot) = row.get_mut(*c as usize) {
                     *slot = *w;
                 }
             }
-            self.dense.extend_from_slice(&row);
         } else {
             self.entries.push(classes.len() as u32);
             self.entries
@@ -419,7 +438,21 @@ impl Table {
         if n_rows > input.remaining() / 5 {
             return Err("model file is truncated".into());
         }
-        let mut table = Table::with_rows(n_classes, scale, n_rows, 0);
+        // A first pass over the rows sizes the table, so that it is allocated once.
+        let (mut n_entries, mut n_dense) = (0usize, 0usize);
+        let mut ahead = input.clone();
+        for _ in 0..n_rows {
+            ahead.take(if wide_keys { 8 } else { 4 })?;
+            let len = ahead.u8()? as usize;
+            ahead.take(len * 3)?;
+            if is_dense(len, n_classes) {
+                n_dense += 1;
+                n_entries += 1;
+            } else {
+                n_entries += 1 + len;
+            }
+        }
+        let mut table = Table::with_rows(n_classes, scale, n_rows, n_entries, n_dense);
         let (mut classes, mut weights) = (Vec::with_capacity(256), Vec::with_capacity(256));
         for _ in 0..n_rows {
             let key = if wide_keys {
