@@ -56,6 +56,11 @@ pub struct Summary {
     pub events: u64,
 }
 
+/// Near-duplicates are looked for among this many most recent documents of
+/// a run (about 2.5 KB each), so memory stays flat on any corpus; copies of a
+/// story come out close together in news streams and crawls.
+const DUPLICATE_WINDOW: usize = 20_000;
+
 /// Documents read ahead of the output, per thread: enough to keep every core
 /// busy while a long document holds up the output, few enough that memory
 /// stays flat.
@@ -79,7 +84,7 @@ pub fn run(
     let inputs = demarche_ingest::read_all(paths);
     let mut summary = Summary::default();
     // Near-duplicates are decided here, in input order, so the first copy wins whatever the threads do.
-    let mut duplicates = demarche_web::DuplicateIndex::new();
+    let mut duplicates = demarche_web::DuplicateIndex::bounded(DUPLICATE_WINDOW);
     let mut emit = |mut item: Item| {
         if let Ok(rec) = &mut item {
             // An exact copy from another origin has the same doc_id: it names the earlier one too.

@@ -4,7 +4,7 @@
 //! A [`Signature`] is a fixed list of 64 `u64`: the store can persist it and
 //! feed it back later with [`DuplicateIndex::insert_signature`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -22,11 +22,18 @@ pub const DEFAULT_THRESHOLD: f64 = 0.5;
 pub type Signature = Vec<u64>;
 
 /// Near-duplicate index for one run (or fed with stored signatures).
+///
+/// Documents are numbered in insertion order. A bounded index keeps only the
+/// most recent `limit` documents, so that its memory does not grow with the
+/// corpus: copies of one story come out close together in a news stream.
 #[derive(Debug)]
 pub struct DuplicateIndex {
     threshold: f64,
-    docs: Vec<(String, Signature)>,
-    bands: HashMap<(usize, u64), Vec<usize>>,
+    /// The documents still indexed, oldest first; the front one is number `first`.
+    docs: VecDeque<(String, Signature)>,
+    first: u64,
+    limit: usize,
+    bands: HashMap<(usize, u64), Vec<u64>>,
 }
 
 impl Default for DuplicateIndex {
@@ -44,8 +51,18 @@ impl DuplicateIndex {
     pub fn with_threshold(threshold: f64) -> Self {
         DuplicateIndex {
             threshold,
-            docs: Vec::new(),
+            docs: VecDeque::new(),
+            first: 0,
+            limit: usize::MAX,
             bands: HashMap::new(),
+        }
+    }
+
+    /// An index that forgets its oldest document beyond `limit` (at least one).
+    pub fn bounded(limit: usize) -> Self {
+        DuplicateIndex {
+            limit: limit.max(1),
+            ..Self::new()
         }
     }
 
@@ -77,13 +94,16 @@ impl DuplicateIndex {
         if sig.len() != SIGNATURE_LEN {
             return None;
         }
-        let mut best: Option<(f64, usize)> = None;
+        let mut best: Option<(f64, u64)> = None;
         for band in 0..BANDS {
             let Some(candidates) = self.bands.get(&(band, band_key(sig, band))) else {
                 continue;
             };
             for &i in candidates {
-                let sim = similarity(sig, &self.docs[i].1);
+                let Some((_, other)) = self.doc(i) else {
+                    continue;
+                };
+                let sim = similarity(sig, other);
                 let better = match best {
                     None => true,
                     Some((s, j)) => sim > s || (sim == s && i < j),
@@ -93,7 +113,13 @@ impl DuplicateIndex {
                 }
             }
         }
-        best.map(|(_, i)| self.docs[i].0.clone())
+        best.and_then(|(_, i)| self.doc(i))
+            .map(|(id, _)| id.clone())
+    }
+
+    fn doc(&self, number: u64) -> Option<&(String, Signature)> {
+        self.docs
+            .get(usize::try_from(number.checked_sub(self.first)?).ok()?)
     }
 
     /// Adds a stored signature (a wrong-length one is ignored).
@@ -101,14 +127,37 @@ impl DuplicateIndex {
         if sig.len() != SIGNATURE_LEN {
             return;
         }
-        let i = self.docs.len();
+        if self.docs.len() >= self.limit {
+            self.forget_oldest();
+        }
+        let number = self.first + self.docs.len() as u64;
         for band in 0..BANDS {
             self.bands
                 .entry((band, band_key(&sig, band)))
                 .or_default()
-                .push(i);
+                .push(number);
         }
-        self.docs.push((doc_id.to_string(), sig));
+        self.docs.push_back((doc_id.to_string(), sig));
+    }
+
+    fn forget_oldest(&mut self) {
+        let Some((_, sig)) = self.docs.pop_front() else {
+            return;
+        };
+        let number = self.first;
+        self.first += 1;
+        for band in 0..BANDS {
+            let key = (band, band_key(&sig, band));
+            if let Some(list) = self.bands.get_mut(&key) {
+                // Numbers go in ascending, so the oldest is at the front.
+                if list.first() == Some(&number) {
+                    list.remove(0);
+                }
+                if list.is_empty() {
+                    self.bands.remove(&key);
+                }
+            }
+        }
     }
 }
 
@@ -209,6 +258,28 @@ mod tests {
             expect fewer visitors this winter.";
         assert_eq!(index.check_and_insert("d", same_topic), None);
         assert_eq!(index.len(), 4);
+    }
+
+    #[test]
+    fn a_bounded_index_forgets_the_oldest_documents() {
+        let mut index = DuplicateIndex::bounded(2);
+        let fillers = [
+            "A new library opened downtown with a reading garden and a small theatre.",
+            "The rowing club elected a treasurer after a long debate about boat repairs.",
+            "Farmers in the valley expect an early harvest because of the warm autumn.",
+        ];
+        let filler = |n: usize| fillers[n - 1];
+        assert_eq!(index.check_and_insert("a", STORY), None);
+        assert_eq!(index.check_and_insert("x", filler(1)), None);
+        // "a" is still among the last two documents: the copy is found.
+        assert_eq!(index.check_and_insert("b", STORY).as_deref(), Some("a"));
+        assert_eq!(index.check_and_insert("y", filler(2)), None);
+        assert_eq!(index.check_and_insert("z", filler(3)), None);
+        // Both copies are forgotten now; memory stays at two documents.
+        assert_eq!(index.check_and_insert("c", STORY), None);
+        assert_eq!(index.len(), 2);
+        let buckets: usize = index.bands.values().map(Vec::len).sum();
+        assert_eq!(buckets, 2 * BANDS);
     }
 
     #[test]
