@@ -7,7 +7,7 @@ use demarche_model::Record;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::{Result, Store};
+use crate::{near, Result, Store};
 
 /// What storing one record did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -20,6 +20,10 @@ pub enum InsertOutcome {
     /// The same text from another origin: recorded as one more place the
     /// stored article was seen.
     DuplicateMention,
+    /// A document stored with all its layers that is a near-duplicate of one
+    /// stored before (in this run or an earlier one): its `duplicate_of`
+    /// names the original, which counts it as one more mention.
+    NearDuplicate,
 }
 
 /// The layers of a record as kept in `documents.layers`, so that
@@ -59,10 +63,12 @@ impl Store {
                 tx: &tx,
                 added: &added,
                 actor_ids: HashMap::new(),
+                rows: RowCounts::default(),
             };
             for record in records {
                 outcomes.push(writer.insert(record)?);
             }
+            writer.rows.add_to(&tx)?;
         }
         tx.commit()?;
         Ok(outcomes)
@@ -74,6 +80,39 @@ struct Writer<'t> {
     added: &'t str,
     /// actor_id → row id, for the actors met in this batch.
     actor_ids: HashMap<String, i64>,
+    /// Rows this batch adds, for the `counts` table.
+    rows: RowCounts,
+}
+
+/// Rows added per table, kept in `counts` so that `stats` reads them
+/// instead of counting a million rows.
+#[derive(Default)]
+struct RowCounts {
+    documents: i64,
+    duplicates: i64,
+    quotes: i64,
+    events: i64,
+    entities: i64,
+    dates: i64,
+}
+
+impl RowCounts {
+    fn add_to(&self, tx: &Transaction) -> Result<()> {
+        let mut stmt = tx.prepare_cached("UPDATE counts SET n = n + ?2 WHERE name = ?1")?;
+        for (name, n) in [
+            ("documents", self.documents),
+            ("duplicates", self.duplicates),
+            ("quotes", self.quotes),
+            ("events", self.events),
+            ("entities", self.entities),
+            ("dates", self.dates),
+        ] {
+            if n != 0 {
+                stmt.execute(params![name, n])?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Writer<'_> {
@@ -91,26 +130,50 @@ impl Writer<'_> {
                 .tx
                 .prepare_cached("INSERT OR IGNORE INTO duplicates (of_doc_id, origin, kind) VALUES (?1, ?2, 'exact')")?
                 .execute([&r.doc_id, &r.origin])?;
+            self.rows.duplicates += added as i64;
             return Ok(if added == 0 {
                 InsertOutcome::Skipped
             } else {
                 InsertOutcome::DuplicateMention
             });
         }
-        let doc = self.insert_document(r)?;
-        if let Some(original) = r.duplicate_of.as_deref().filter(|o| *o != r.doc_id) {
-            self.tx
+        let signature = near::signature(&r.text);
+        let duplicate_of = self.original(r, signature.as_deref())?;
+        let doc = self.insert_document(r, duplicate_of.as_deref())?;
+        if let Some(sig) = &signature {
+            near::remember(self.tx, doc, sig)?;
+        }
+        if let Some(original) = &duplicate_of {
+            let added = self
+                .tx
                 .prepare_cached("INSERT OR IGNORE INTO duplicates (of_doc_id, origin, kind) VALUES (?1, ?2, 'near')")?
                 .execute([original, &r.origin])?;
+            self.rows.duplicates += added as i64;
         }
         self.insert_entities(doc, r)?;
         self.insert_quotes(doc, r)?;
         self.insert_events(doc, r)?;
         self.insert_dates(doc, r)?;
-        Ok(InsertOutcome::New)
+        Ok(match duplicate_of {
+            Some(_) => InsertOutcome::NearDuplicate,
+            None => InsertOutcome::New,
+        })
     }
 
-    fn insert_document(&mut self, r: &Record) -> Result<i64> {
+    /// The stored original a new record copies: the pipeline's verdict
+    /// (within its run) when it gave one, else the closest stored
+    /// near-duplicate from any earlier batch or run.
+    fn original(&self, r: &Record, signature: Option<&[u64]>) -> Result<Option<String>> {
+        match r.duplicate_of.as_deref().filter(|o| *o != r.doc_id) {
+            Some(given) => Ok(Some(near::original_of(self.tx, given.to_string())?)),
+            None => match signature {
+                Some(sig) => near::find(self.tx, sig),
+                None => Ok(None),
+            },
+        }
+    }
+
+    fn insert_document(&mut self, r: &Record, duplicate_of: Option<&str>) -> Result<i64> {
         let layers = serde_json::to_string(&LayersRef {
             schema: &r.schema,
             entities: &r.entities,
@@ -123,11 +186,12 @@ impl Writer<'_> {
                 "INSERT INTO documents (doc_id, origin, title, published, language, duplicate_of, text, layers, added)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
-            .execute(params![r.doc_id, r.origin, r.title, r.published, r.language, r.duplicate_of, r.text, layers, self.added])?;
+            .execute(params![r.doc_id, r.origin, r.title, r.published, r.language, duplicate_of, r.text, layers, self.added])?;
         let id = self.tx.last_insert_rowid();
         self.tx
             .prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.title, r.text])?;
+        self.rows.documents += 1;
         Ok(id)
     }
 
@@ -154,6 +218,7 @@ impl Writer<'_> {
                 )?
                 .execute(params![doc, idx as i64, e.text, e.span[0], e.span[1], enum_name(&e.kind)?, actor])?;
         }
+        self.rows.entities += r.entities.len() as i64;
         Ok(())
     }
 
@@ -202,6 +267,7 @@ impl Writer<'_> {
                 .prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker_name, speaker_text) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![id, q.text, sp.and_then(|s| s.name.as_ref()), sp.map(|s| &s.text)])?;
         }
+        self.rows.quotes += r.quotes.len() as i64;
         Ok(())
     }
 
@@ -246,6 +312,7 @@ impl Writer<'_> {
                     (lead.0 <= e.evidence[0] && e.evidence[0] < lead.1) as i64,
                 ])?;
         }
+        self.rows.events += r.events.len() as i64;
         Ok(())
     }
 
@@ -255,6 +322,7 @@ impl Writer<'_> {
                 .prepare_cached("INSERT INTO dates (doc, idx, text, start, end, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
                 .execute(params![doc, idx as i64, d.text, d.span[0], d.span[1], d.value])?;
         }
+        self.rows.dates += r.dates.len() as i64;
         Ok(())
     }
 }

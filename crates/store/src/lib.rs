@@ -3,7 +3,10 @@
 //! A [`Store`] keeps every [`Record`] it is given once (by `doc_id`, the
 //! hash of the cleaned text), spreads its layers over tables that the
 //! queries index (actors, quotes, events, dates), keeps a full-text index
-//! over documents and quotes, and exports events as GDELT 2.0 rows, CSV,
+//! over documents and quotes, keeps each document's MinHash signature so
+//! that a near-duplicate is recognised in a later run (stored with
+//! `duplicate_of`, counted as one more mention of its original), keeps row
+//! counts for `stats`, and exports events as GDELT 2.0 rows, CSV,
 //! JSON Lines or Parquet. The file runs in WAL mode, so readers (the API
 //! server) and one writer (ingest) can work at once, and every batch is one
 //! transaction: a killed ingest leaves the store as of the last batch.
@@ -12,6 +15,7 @@ mod error;
 pub mod export;
 mod fts;
 mod insert;
+mod near;
 pub mod query;
 pub mod rows;
 mod schema;

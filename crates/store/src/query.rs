@@ -3,7 +3,7 @@
 //! [`StoreError::BadParameter`] for a value it cannot use.
 
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Row};
+use rusqlite::{params_from_iter, OptionalExtension, Row};
 use serde::Deserialize;
 
 use crate::insert::Layers;
@@ -14,6 +14,8 @@ use crate::{fts, schema, Record, Result, Store, StoreError};
 pub const MAX_LIMIT: usize = 10_000;
 /// Rows returned when no limit is given.
 pub const DEFAULT_LIMIT: usize = 100;
+/// Full-text hits ranked per index, the most recently stored first (see [`Store::search`]).
+pub const RANKED_WINDOW: i64 = 2_000;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -358,23 +360,44 @@ impl Store {
     }
 
     /// Full text over document titles and bodies and over quotes; best first.
+    ///
+    /// Ranking (bm25) costs a read of every hit's positions, so on a large
+    /// store only the [`RANKED_WINDOW`] most recently stored hits of each
+    /// index are ranked: a word found in most documents still answers in a
+    /// few milliseconds. Below that many hits the ranking is exact.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
         let (limit, offset) = page(q.limit, q.offset)?;
         let expr = fts::to_match_expression(&q.q)?;
         let wanted = limit + offset;
+        let window = wanted.max(RANKED_WINDOW);
         let mut hits = Vec::new();
-        for sql in [
-            "SELECT 'document', d.doc_id, d.origin, d.title, NULL,
+        for (index, sql) in [
+            (
+                "documents_fts",
+                "SELECT 'document', d.doc_id, d.origin, d.title, NULL,
                     snippet(documents_fts, 1, '**', '**', '…', 16), bm25(documents_fts)
-             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-            "SELECT 'quote', d.doc_id, d.origin, d.title, q.speaker_name,
+                 FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+                 WHERE documents_fts MATCH ?1 AND documents_fts.rowid >= ?3 ORDER BY rank LIMIT ?2",
+            ),
+            (
+                "quotes_fts",
+                "SELECT 'quote', d.doc_id, d.origin, d.title, q.speaker_name,
                     snippet(quotes_fts, 0, '**', '**', '…', 16), bm25(quotes_fts)
-             FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.doc
-             WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                 FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.doc
+                 WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?3 ORDER BY rank LIMIT ?2",
+            ),
         ] {
+            // The rowid of the window's oldest hit (rowid order costs no ranking).
+            let floor: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT rowid FROM {index} WHERE {index} MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+                ))?
+                .query_row(rusqlite::params![expr, window - 1], |r| r.get(0))
+                .optional()?
+                .unwrap_or(i64::MIN);
             let mut stmt = self.conn.prepare_cached(sql)?;
-            let rows = stmt.query_map(rusqlite::params![expr, wanted], |r| {
+            let rows = stmt.query_map(rusqlite::params![expr, wanted, floor], |r| {
                 Ok(SearchHit {
                     kind: r.get(0)?,
                     doc_id: r.get(1)?,
@@ -397,27 +420,36 @@ impl Store {
             .collect())
     }
 
+    /// Row counts (kept at ingest, not counted here) and the span of days.
     pub fn stats(&self) -> Result<Stats> {
-        let count = |table: &str| -> Result<i64> {
-            Ok(self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
-        };
-        let (first_day, last_day) =
-            self.conn
-                .query_row("SELECT min(day), max(day) FROM events", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
+        let mut count = self
+            .conn
+            .prepare_cached("SELECT n FROM counts WHERE name = ?1")?;
+        let mut n = |table: &str| -> Result<i64> { Ok(count.query_row([table], |r| r.get(0))?) };
+        let actors = self
+            .conn
+            .query_row("SELECT count(*) FROM actors", [], |r| r.get(0))?;
+        // Each bound from one end of an index.
+        let first_day = self.conn.query_row(
+            "SELECT day FROM events WHERE day IS NOT NULL ORDER BY day LIMIT 1",
+            [],
+            |r| r.get(0),
+        );
+        let last_day = self.conn.query_row(
+            "SELECT day FROM events WHERE day IS NOT NULL ORDER BY day DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        );
         Ok(Stats {
-            documents: count("documents")?,
-            duplicates: count("duplicates")?,
-            quotes: count("quotes")?,
-            events: count("events")?,
-            actors: count("actors")?,
-            entities: count("entities")?,
-            dates: count("dates")?,
-            first_day,
-            last_day,
+            documents: n("documents")?,
+            duplicates: n("duplicates")?,
+            quotes: n("quotes")?,
+            events: n("events")?,
+            actors,
+            entities: n("entities")?,
+            dates: n("dates")?,
+            first_day: first_day.optional()?,
+            last_day: last_day.optional()?,
             schema_version: schema::version(&self.conn)?,
         })
     }

@@ -23,7 +23,7 @@ fn filled_store() -> (tempfile::TempDir, Store) {
             InsertOutcome::New,
             InsertOutcome::New,
             InsertOutcome::DuplicateMention,
-            InsertOutcome::New
+            InsertOutcome::NearDuplicate
         ]
     );
     (dir, store)

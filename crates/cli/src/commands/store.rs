@@ -100,6 +100,8 @@ struct IngestCounts {
     new: u64,
     skipped: u64,
     duplicates: u64,
+    /// Stored in their own right, as a copy of an earlier document.
+    near_duplicates: u64,
     failed: u64,
     quotes: u64,
     events: u64,
@@ -138,8 +140,9 @@ impl Ingester {
             .context("writing to the store")?;
         for (record, outcome) in self.pending.iter().zip(outcomes) {
             match outcome {
-                InsertOutcome::New => {
+                InsertOutcome::New | InsertOutcome::NearDuplicate => {
                     self.counts.new += 1;
+                    self.counts.near_duplicates += (outcome == InsertOutcome::NearDuplicate) as u64;
                     self.counts.quotes += record.quotes.len() as u64;
                     self.counts.events += record.events.len() as u64;
                 }
@@ -206,8 +209,9 @@ impl IngestArgs {
         ingester.store.optimize()?;
         let c = &ingester.counts;
         eprintln!(
-            "ingest: {} new, {} skipped, {} duplicate mentions, {} failed; {} quotes, {} events; {:.1} s ({})",
+            "ingest: {} new ({} near-duplicates), {} skipped, {} duplicate mentions, {} failed; {} quotes, {} events; {:.1} s ({})",
             c.new,
+            c.near_duplicates,
             c.skipped,
             c.duplicates,
             c.failed,
