@@ -78,6 +78,14 @@ fn snapshot(sqlite: &Path, db: &Path) -> Vec<(String, String)> {
         ),
         ("dates", by_doc("dates", "t.text, t.start, t.end, t.value")),
         (
+            "kept counts",
+            "SELECT name, n FROM counts ORDER BY name".to_string(),
+        ),
+        (
+            "signatures",
+            "SELECT d.doc_id, hex(s.minhash), (SELECT count(*) FROM signature_bands b WHERE b.doc = s.doc) FROM signatures s JOIN documents d ON s.doc = d.id ORDER BY d.doc_id".to_string(),
+        ),
+        (
             "counts",
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM quotes), (SELECT count(*) FROM events), (SELECT count(*) FROM documents_fts), (SELECT count(*) FROM quotes_fts)".to_string(),
         ),
