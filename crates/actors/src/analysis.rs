@@ -1,6 +1,8 @@
 //! One pass over a document: units, dictionary matches, candidate mentions,
 //! coreference, entities.
 
+use std::collections::HashMap;
+
 use demarche_model::{Document, Entity};
 
 use crate::kb::ActorKb;
@@ -11,6 +13,9 @@ pub struct Analysis {
     pub units: Units,
     pub cands: Vec<Cand>,
     pub entities: Vec<Entity>,
+    /// Indexes into `cands` per sentence, in `cands` order: lookups near a
+    /// place stay local however long the document is.
+    by_sentence: HashMap<u32, Vec<usize>>,
 }
 
 impl Analysis {
@@ -19,10 +24,24 @@ impl Analysis {
         let mut cands = recognise::candidates(doc, &units, kb);
         crate::coref::link(&units, kb, &mut cands);
         let entities = cands.iter().map(|c| c.to_entity(&units)).collect();
+        let mut by_sentence: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, c) in cands.iter().enumerate() {
+            by_sentence.entry(c.sentence).or_default().push(i);
+        }
         Analysis {
             units,
             cands,
             entities,
+            by_sentence,
         }
+    }
+
+    /// The candidates of sentence `s`, in `cands` order.
+    pub fn in_sentence(&self, s: u32) -> impl DoubleEndedIterator<Item = &Cand> + '_ {
+        self.by_sentence
+            .get(&s)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &self.cands[i])
     }
 }

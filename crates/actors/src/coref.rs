@@ -143,7 +143,7 @@ thread_local! {
 
 fn analysis_of(doc: &Document, kb: &ActorKb) -> Rc<Analysis> {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    doc.text.hash(&mut h);
+    text_fingerprint(&doc.text, &mut h);
     doc.published.hash(&mut h);
     doc.tokens.len().hash(&mut h);
     (kb as *const ActorKb as usize).hash(&mut h);
@@ -160,13 +160,36 @@ fn analysis_of(doc: &Document, kb: &ActorKb) -> Rc<Analysis> {
     })
 }
 
+/// Hashes a text by its length, its address and up to 64 evenly spaced
+/// slices of it: enough to tell two documents apart, at a cost that does not
+/// grow with the text (hashing a long text whole on every lookup was quadratic).
+fn text_fingerprint(text: &str, h: &mut impl Hasher) {
+    const SAMPLES: usize = 64;
+    const WIDTH: usize = 16;
+    let bytes = text.as_bytes();
+    bytes.len().hash(h);
+    (bytes.as_ptr() as usize).hash(h);
+    if bytes.len() <= SAMPLES * WIDTH {
+        bytes.hash(h);
+        return;
+    }
+    let step = (bytes.len() - WIDTH) / (SAMPLES - 1);
+    for k in 0..SAMPLES {
+        bytes[k * step..k * step + WIDTH].hash(h);
+    }
+}
+
 /// The doc entity at the same place as candidate `c` (the caller's entities
 /// are the truth; the analysis is only re-derived for agreement features).
 fn entity_index(doc: &Document, units: &Units, c: &Cand) -> Option<usize> {
     let span = c.span(units);
-    doc.entities
+    // Entities are in text order: look only among those starting where `c` does.
+    let first = doc.entities.partition_point(|e| e.span.start < span.start);
+    doc.entities[first..]
         .iter()
+        .take_while(|e| e.span.start == span.start)
         .position(|e| e.span == span)
+        .map(|k| first + k)
         .or_else(|| crate::entity_at(doc, span))
 }
 
@@ -236,14 +259,16 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
                 }
             }
         };
-        let before: Vec<&Cand> = analysis.cands.iter().filter(|c| c.b <= here).collect();
         for back in 0..=PRONOUN_WINDOW {
             let Some(s) = sentence.checked_sub(back) else {
                 break;
             };
             // The subject of the nearest sentence with a fitting mention (from the
             // parse when there is one), else its first fitting mention.
-            let fitting: Vec<&&Cand> = before.iter().filter(|c| c.sentence == s && ok(c)).collect();
+            let fitting: Vec<&Cand> = analysis
+                .in_sentence(s)
+                .filter(|c| c.b <= here && ok(c))
+                .collect();
             let pick = fitting
                 .iter()
                 .find(|c| is_subject(doc, c.span(units)) == Some(true))
@@ -265,10 +290,17 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
     let analysis = analysis_of(doc, kb);
     let units = &analysis.units;
     let here = units.at_or_after(span.start);
-    let inside = analysis.cands.iter().find(|c| {
-        let s = c.span(units);
-        s.overlaps(span)
-    });
+    // Mentions overlapping `span` lie in the sentences it touches.
+    let sentence_of = |pos: u32| {
+        units
+            .units
+            .get(units.at_or_after(pos))
+            .map(|u| u.sentence)
+            .unwrap_or(0)
+    };
+    let inside = (sentence_of(span.start)..=sentence_of(span.end.saturating_sub(1)))
+        .flat_map(|s| analysis.in_sentence(s))
+        .find(|c| c.span(units).overlaps(span));
     if let Some(c) = inside {
         return entity_index(doc, units, c)
             .and_then(|e| mention_for(doc, span, e))
@@ -292,12 +324,10 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
     }
     // "the spokeswoman": the nearest person described by the same role.
     let sentence = units.units.get(here).map(|u| u.sentence).unwrap_or(0);
-    let target = analysis
-        .cands
-        .iter()
+    let target = (sentence.saturating_sub(NOMINAL_WINDOW)..=sentence)
         .rev()
+        .flat_map(|s| analysis.in_sentence(s).rev())
         .filter(|c| c.b <= here && c.named && c.kind == EntityKind::Person)
-        .take_while(|c| sentence.saturating_sub(c.sentence) <= NOMINAL_WINDOW)
         .find(|c| c.actor.as_ref().is_some_and(|a| a.sector == alone.sector));
     match target {
         Some(c) => entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e)),
