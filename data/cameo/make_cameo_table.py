@@ -29,6 +29,18 @@ PROJECT_PLOVER = {
     "019": "AGREE",
 }
 
+# Codes where the project departs from the 2021 mapping, with the evidence: occupying
+# territory by force is fighting in the PLOVER gold standard records (CAMEO's own 192
+# example, "forces have retaken a strategic village", is coded FIGHT there) and ASSAULT in
+# the Zero-Shot-PLOVER annotations ("troops have captured the mosque in Mosul"). Halted
+# or failed negotiations are a rejection: CAMEO's own 164 example ("failed to reach
+# agreement ... despite hours of tense negotiations") is REJECT in the gold standard
+# records, as failed agreements are in the Zero-Shot-PLOVER annotations.
+OVERRIDE_PLOVER = {
+    "164": "REJECT",
+    "192": "ASSAULT",
+}
+
 plover = {}
 with open(os.path.join(tables, "CAMEO2PLOVER-2021.txt"), encoding="utf-8") as f:
     for line in f:
@@ -51,7 +63,9 @@ for r in rows:
     name = r["name"] or r["name_cameo_icews"]
     gold = r["goldstein"] or r["goldstein_icews"] or root_goldstein.get(code[:2], "0")
     quad = r["quadclass"] or r["quadclass_icews_phoenix"]
-    if code in plover:
+    if code in OVERRIDE_PLOVER:
+        pl, src = OVERRIDE_PLOVER[code], "project"
+    elif code in plover:
         pl, src = plover[code], "official"
     else:
         # Roots take the category of their unspecified child ("19" -> "190").

@@ -63,8 +63,9 @@ impl Ctx<'_> {
             let r = 0..end - 2;
             return self.has_content(&r).then_some(r);
         }
+        let floor = self.view.dateline_end.min(end);
         loop {
-            while start > 0 && !self.view.is_boundary(self.lex, start - 1) {
+            while start > floor && !self.view.is_boundary(self.lex, start - 1) {
                 start -= 1;
             }
             let r = start..end;
@@ -76,7 +77,7 @@ impl Ctx<'_> {
                     self.view.toks[i].entity.is_some()
                         || self.view.is(self.lex, WordClass::Pronoun, i)
                 });
-            if (self.has_content(&r) && !parenthetical) || start == 0 || crossed >= 3 {
+            if (self.has_content(&r) && !parenthetical) || start <= floor || crossed >= 3 {
                 break;
             }
             start -= 1;
@@ -99,8 +100,9 @@ impl Ctx<'_> {
         let head_end = if reach {
             (r.start + 1..r.end)
                 .find(|&i| {
-                    self.view.is(self.lex, WordClass::Preposition, i)
-                        && !matches!(self.view.toks[i].lower.as_str(), "of" | "from")
+                    (self.view.is(self.lex, WordClass::Preposition, i)
+                        && !matches!(self.view.toks[i].lower.as_str(), "of" | "from"))
+                        || self.opens_apposition(i)
                 })
                 .unwrap_or(r.end)
         } else {
@@ -110,8 +112,14 @@ impl Ctx<'_> {
             .find(|&i| self.view.toks[i].entity.is_some())
             .or_else(|| {
                 // "his counterparts from Iran": an object's actor may sit in the phrase after it.
+                // A relational noun, or a phrase linked on by a preposition that
+                // names a recipient ("a suspension of aid to Egypt"), looks past
+                // its words; others do not ("arrested journalists during a rally
+                // in Algiers" names no target in Algiers).
                 let relational = self.view.is(self.lex, WordClass::Relational, head_end - 1);
-                if !reach || (head_end < r.end && !relational) {
+                let linked = head_end < self.view.len()
+                    && self.view.is(self.lex, WordClass::Linking, head_end);
+                if !reach || !(relational || linked) {
                     return None;
                 }
                 (head_end..(head_end + MAX_REACH).min(self.view.len()))
@@ -193,6 +201,20 @@ impl Ctx<'_> {
         }]
     }
 
+    /// "freed pastor Evan Mawarire, a critic of the president": a comma after
+    /// an uncoded name opens an apposition whose actors are not the object
+    /// (a comma after a coded actor may be a list: "Iraq, Syria, and Iran").
+    fn opens_apposition(&self, i: usize) -> bool {
+        i > 0
+            && self.view.toks[i].lower == ","
+            && self.view.toks[i - 1].entity.is_none()
+            && self
+                .view
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.entity.is_none())
+    }
+
     /// What the actor layer makes of `span`; a pronoun whose antecedent is in
     /// the same sentence is given the antecedent's words.
     fn resolved(&self, span: demarche_model::Span) -> Option<Mention> {
@@ -207,10 +229,16 @@ impl Ctx<'_> {
         Some(m)
     }
 
+    /// `r` without edge punctuation, a leading conjunction, the dateline, or a
+    /// leading temporal expression ("on 18 September", "Tuesday, after ...").
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
+        r.start = r.start.max(self.view.dateline_end.min(r.end));
         while r.start < r.end
             && (self.view.is_break(r.start)
-                || self.view.is(self.lex, WordClass::Coordination, r.start))
+                || self.view.is(self.lex, WordClass::Coordination, r.start)
+                || self.in_date[r.start]
+                || (self.in_date.get(r.start + 1).copied().unwrap_or(false)
+                    && self.view.is(self.lex, WordClass::Preposition, r.start)))
         {
             r.start += 1;
         }
@@ -331,6 +359,12 @@ impl Ctx<'_> {
             {
                 return None;
             }
+            if let Some(m) = self.possessive_actor(t) {
+                // "Iran's unrest and international criticism": the owner of another noun.
+                let crossed_and =
+                    (t + 1..head).any(|k| self.view.is(self.lex, WordClass::Coordination, k));
+                return (!crossed_and).then(|| vec![m]);
+            }
             if matches!(tok.lower.as_str(), "its" | "their" | "his" | "her" | "our") {
                 // Unresolved, "its" most often points at the sentence's first actor.
                 return match self.resolved(tok.span).filter(|m| m.code.is_some()) {
@@ -358,6 +392,43 @@ impl Ctx<'_> {
             steps += 1;
         }
         None
+    }
+
+    /// "Iran's strikes": the owner before a possessive "'s" (token `i`) that the
+    /// recogniser left alone, when the actor dictionaries know it. The mention
+    /// covers the owner's capitalised words and the "'s".
+    fn possessive_actor(&self, i: usize) -> Option<Mention> {
+        let toks = &self.view.toks;
+        if i == 0 || toks[i].lower != "'s" {
+            return None;
+        }
+        let capitalised = |k: usize| {
+            toks[k].kind == demarche_model::TokenKind::Word
+                && toks[k].entity.is_none()
+                && toks[k]
+                    .text_first
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        let mut first = i;
+        while first > 0 && i - first < 3 && capitalised(first - 1) {
+            first -= 1;
+        }
+        if first == i {
+            return None;
+        }
+        let owner = self.view.cover(first..i)?;
+        let a = self
+            .kb
+            .resolve_phrase(self.doc.slice(owner), self.doc.published)?;
+        a.code.as_ref()?;
+        Some(Mention {
+            span: self.view.cover(first..i + 1)?,
+            name: Some(a.name.clone()),
+            code: a.code.clone(),
+            entity: None,
+        })
     }
 
     /// "strikes by the US": the agent after a nominal trigger.
@@ -627,7 +698,9 @@ impl Ctx<'_> {
                 "in" | "to" | "on" | "against" | "with" | "at" | "into"
             )
         })?;
-        if (from..p).any(|i| self.view.is_boundary(self.lex, i)) {
+        if (from..p).any(|i| self.view.is_boundary(self.lex, i))
+            || self.in_date.get(p + 1).copied().unwrap_or(false)
+        {
             return None;
         }
         let end = crate::matcher::np_end(self.view, p + 1, self.lex);

@@ -30,6 +30,7 @@ pub enum WordClass {
     Pronoun,
     MutualRoot,
     Relational,
+    Linking,
     SectorCode,
 }
 
@@ -52,6 +53,7 @@ impl WordClass {
             "pronoun" => WordClass::Pronoun,
             "mutual_root" => WordClass::MutualRoot,
             "relational" => WordClass::Relational,
+            "linking" => WordClass::Linking,
             "sector_code" => WordClass::SectorCode,
             _ => return None,
         })

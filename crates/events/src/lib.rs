@@ -155,7 +155,10 @@ fn sentence_events(
                 }
             }
         }
-        if targets.is_empty() && !pat.no_target && !pat.has_slot(Slot::Target) {
+        // "India and Pakistan agreed to a truce ... in Kashmir": coordinated parties
+        // of a mutual act act on each other, not on a place named later.
+        let mutual = sources.len() > 1 && k.lex.is_mutual(&pat.code);
+        if targets.is_empty() && !pat.no_target && !pat.has_slot(Slot::Target) && !mutual {
             // "rejected India's proposal": an owner among the pattern's words, else an actor after them.
             targets = ctx
                 .actor_within(m.head + 1..m.end)
@@ -357,14 +360,14 @@ fn emit(
 ) -> (usize, usize) {
     let start = out.len();
     // An event needs someone who acts, someone acted on (unless the pattern
-    // takes no object), and an actor the dictionaries know on either side.
+    // takes no object), and on either side an actor the dictionaries know or
+    // a proper name ("the Movement for Quality Government").
     let coded = |v: &[Mention]| v.iter().any(|m| m.code.is_some());
     // A public statement (root 01) is coded only when it is about someone.
     let intransitive = targets.is_empty() && !has_target_slot && !code.starts_with("01");
-    if sources.is_empty()
-        || (targets.is_empty() && !intransitive)
-        || !(coded(sources) || coded(targets))
-    {
+    let named = |v: &[Mention]| v.iter().any(|m| names_someone(ctx.doc.slice(m.span)));
+    let known = coded(sources) || coded(targets) || named(sources) || named(targets);
+    if sources.is_empty() || (targets.is_empty() && !intransitive) || !known {
         return (start, start);
     }
     let Some(entry) = table.get(code) else {
@@ -448,6 +451,13 @@ fn emit(
         }
     }
     (out.len(), start)
+}
+
+/// Whether a phrase holds a proper name: a capitalised word after its first.
+fn names_someone(text: &str) -> bool {
+    text.split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The same actor on both sides: the same words, entity or country. A government

@@ -23,6 +23,9 @@ pub struct SentenceView {
     pub span: Span,
     pub heading: bool,
     pub toks: Vec<Tok>,
+    /// Tokens before this index are a dateline ("JERUSALEM (AP) --"): a place
+    /// that tells where the story was filed, never an actor of its events.
+    pub dateline_end: usize,
 }
 
 impl SentenceView {
@@ -78,10 +81,13 @@ impl SentenceView {
                 upos: syntax.map(|x| x.upos[k]),
             });
         }
+        let first_body = doc.sentences[..s].iter().all(|x| x.heading);
+        let dateline_end = if first_body { dateline(&toks) } else { 0 };
         SentenceView {
             span: sent.span,
             heading: sent.heading,
             toks,
+            dateline_end,
         }
     }
 
@@ -127,4 +133,28 @@ impl SentenceView {
         }
         Some(self.toks[r.start].span.cover(self.toks[r.end - 1].span))
     }
+}
+
+/// Longest dateline: capitalised words, commas and a parenthesised agency.
+const DATELINE_MAX: usize = 7;
+
+/// Where the text starts after a dateline ("KABUL (Pajhwok):", "THE HAGUE,
+/// Netherlands --", "Moscow -"), or 0 when the sentence has none.
+fn dateline(toks: &[Tok]) -> usize {
+    for (j, t) in toks.iter().enumerate().take(DATELINE_MAX + 1) {
+        let part = matches!(t.lower.as_str(), "(" | ")" | ",");
+        if matches!(t.lower.as_str(), ":" | "—" | "–" | "-" | "--") {
+            return if j > 0 && j + 1 < toks.len() {
+                j + 1
+            } else {
+                0
+            };
+        }
+        let capitalised = t.kind == TokenKind::Word
+            && t.text_first.chars().next().is_some_and(char::is_uppercase);
+        if !(capitalised || part) {
+            return 0;
+        }
+    }
+    0
 }

@@ -1,0 +1,238 @@
+//! Who acts and who is acted on: datelines, dates, appositions, possessives,
+//! uncoded proper names, and the codes of a few constructions. Every sentence
+//! is written for these tests.
+
+use demarche_model::{Document, Event};
+
+fn run(text: &str) -> Document {
+    let mut doc = Document::new("test.txt", text.to_string());
+    doc.published = chrono::NaiveDate::from_ymd_opt(2025, 6, 20);
+    demarche_text::analyse(&mut doc);
+    demarche_syntax::annotate_document(&mut doc, demarche_syntax::Model::embedded(), |_| true);
+    let kb = demarche_actors::ActorKb::embedded();
+    demarche_actors::annotate(&mut doc, kb);
+    demarche_dates::annotate(&mut doc);
+    demarche_quotes::annotate(&mut doc, kb);
+    demarche_events::annotate(&mut doc, kb);
+    doc
+}
+
+fn country(m: &Option<demarche_model::Mention>) -> String {
+    match m.as_ref().and_then(|m| m.code.as_deref()) {
+        Some(c) if c.starts_with("IGO") => "IGO".into(),
+        Some(c) => c.get(..3).unwrap_or(c).into(),
+        None => "-".into(),
+    }
+}
+
+fn text(doc: &Document, m: &Option<demarche_model::Mention>) -> String {
+    m.as_ref()
+        .map(|m| doc.slice(m.span).to_string())
+        .unwrap_or_default()
+}
+
+/// "SRC>TGT cameo [source words|target words]" for every event.
+fn summary(doc: &Document) -> Vec<String> {
+    doc.events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{} {} [{}|{}]",
+                country(&e.source),
+                country(&e.target),
+                e.cameo,
+                text(doc, &e.source),
+                text(doc, &e.target)
+            )
+        })
+        .collect()
+}
+
+fn find<'d>(doc: &'d Document, src: &str, tgt: &str, root: &str) -> Option<&'d Event> {
+    doc.events
+        .iter()
+        .find(|e| country(&e.source) == src && country(&e.target) == tgt && e.root() == root)
+}
+
+#[test]
+fn a_dateline_is_never_the_source() {
+    let doc = run("KABUL (Reuters) -- Pakistan condemned India on Monday.");
+    assert!(
+        find(&doc, "PAK", "IND", "11").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        doc.events.iter().all(|e| country(&e.source) != "AFG"),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_date_after_the_verb_is_not_the_target() {
+    let doc = run("Jordan signed a treaty on 12 March.");
+    assert!(!doc.events.is_empty(), "no event");
+    for e in &doc.events {
+        let t = text(&doc, &e.target);
+        assert!(!t.contains("March"), "{:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn proper_names_the_dictionaries_lack_still_make_an_event() {
+    let doc = run("The Blue Heron League sued the Copperfield Mining Company.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "115")
+        .unwrap_or_else(|| panic!("no lawsuit in {:?}", summary(&doc)));
+    assert!(text(&doc, &e.source).contains("Blue Heron League"));
+    assert!(text(&doc, &e.target).contains("Copperfield"));
+}
+
+#[test]
+fn a_recipient_after_to_is_the_target_of_a_nominal_object() {
+    let doc = run("Denmark announced a suspension of aid to Egypt.");
+    assert!(
+        find(&doc, "DNK", "EGY", "16").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_place_after_during_is_not_the_target() {
+    let doc = run("Egyptian police arrested two reporters during a rally in Cairo.");
+    assert!(!doc.events.is_empty(), "no event");
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| text(&doc, &e.target) != "Cairo" && e.root() == "17"),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn an_apposition_does_not_replace_the_object() {
+    let doc = run("A Kenyan court freed the blogger Amos Njoroge, a critic of President Ruto.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| country(&e.source) == "KEN" && e.root() == "08")
+        .unwrap_or_else(|| panic!("no release in {:?}", summary(&doc)));
+    let target = text(&doc, &e.target);
+    assert!(
+        target.contains("blogger") && !target.contains("Ruto"),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_possessive_owner_is_the_source_of_a_nominal_trigger() {
+    let doc = run("Iran's airstrikes on Iraq killed five people.");
+    assert!(
+        find(&doc, "IRN", "IRQ", "19").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn occupying_territory_is_an_assault_in_plover() {
+    let doc = run("Turkish forces took control of the Syrian town of Afrin.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "192")
+        .unwrap_or_else(|| panic!("no occupation in {:?}", summary(&doc)));
+    assert_eq!(e.plover, "ASSAULT");
+}
+
+#[test]
+fn a_pardon_releases_a_person() {
+    let doc = run("The Turkish president pardoned a jailed Greek journalist.");
+    let e = find(&doc, "TUR", "GRC", "08").unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(e.cameo, "0841");
+}
+
+#[test]
+fn saying_another_must_act_is_a_demand() {
+    let doc = run("Russia says Israel must end its strikes on Syria.");
+    assert!(
+        find(&doc, "RUS", "ISR", "10").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        find(&doc, "RUS", "ISR", "19").is_none(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn ending_mediation_is_a_sanction() {
+    let doc = run("Egypt ended its mediation efforts between Israel and Hamas.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| country(&e.source) == "EGY")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(e.cameo, "165", "{:?}", summary(&doc));
+}
+
+#[test]
+fn cyber_warfare_is_an_attack() {
+    let doc = run("Russia launched cyber warfare against Georgia.");
+    let e = find(&doc, "RUS", "GEO", "19").unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(e.plover, "ASSAULT");
+}
+
+#[test]
+fn coordinated_parties_of_a_mutual_act_are_each_others_target() {
+    let doc = run("India and Pakistan agreed to a plan to end months of shelling across their frontier in Kashmir.");
+    assert!(
+        find(&doc, "IND", "PAK", "03").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        find(&doc, "PAK", "IND", "03").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn lifting_a_boycott_codes_no_boycott() {
+    let doc = run("Egypt lifted its boycott of Qatar.");
+    assert!(
+        find(&doc, "EGY", "QAT", "08").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        find(&doc, "EGY", "QAT", "16").is_none(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        find(&doc, "EGY", "QAT", "17").is_none(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn failing_to_reach_agreement_is_a_rejection() {
+    let doc = run("Chile failed to reach agreement with Peru on fishing rights.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "164")
+        .unwrap_or_else(|| panic!("no failed talks in {:?}", summary(&doc)));
+    assert_eq!(e.plover, "REJECT");
+}
