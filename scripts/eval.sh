@@ -31,6 +31,10 @@ python3 "$TOOLS/score_ext.py" input zsp "$GOLD/events/zsp_plv_train.jsonl" "$OUT
 "$BIN" extract "$OUT/zsp.in.jsonl" > "$OUT/zsp.out.jsonl"
 python3 "$TOOLS/score_ext.py" zsp "$GOLD/events/zsp_plv_train.jsonl" "$OUT/zsp.out.jsonl" | tail -n 1
 
+section "events: PLOVER gold standard records, CAMEO manual examples (eval_events)"
+cargo run --release -q -p demarche-events --example eval_events -- "$GOLD/events/plover_gsr_cameo.jsonl" "$OUT/gsr.jsonl" | tail -n 3
+cargo run --release -q -p demarche-events --example eval_events -- "$GOLD/events/cameo_manual_examples.jsonl" "$OUT/manual.jsonl" | tail -n 3
+
 for set in tbaq-timebank tbaq-aquaint; do
   section "dates: $set (score_ext.py timex)"
   python3 "$TOOLS/score_ext.py" input timex "$GOLD/dates/$set.jsonl" "$OUT/$set.in.jsonl"
