@@ -193,6 +193,24 @@ fn entity_index(doc: &Document, units: &Units, c: &Cand) -> Option<usize> {
         .or_else(|| crate::entity_at(doc, span))
 }
 
+/// A person entity that is only the first words of a longer name in `span`
+/// ("Morgan" of "Morgan Tate"): another person.
+fn part_of_longer_name(doc: &Document, span: Span, e: usize) -> bool {
+    let Some(ent) = doc.entities.get(e) else {
+        return false;
+    };
+    if ent.kind != EntityKind::Person || ent.span.end >= span.end || ent.span.start < span.start {
+        return false;
+    }
+    let rest = &doc.text[ent.span.end as usize..span.end as usize];
+    rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
 fn mention_for(doc: &Document, span: Span, entity: usize) -> Option<Mention> {
     let actor = doc.entities.get(entity)?.actor.as_ref()?;
     Some(Mention {
@@ -280,7 +298,7 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
         }
         return None;
     }
-    if let Some(e) = crate::entity_at(doc, span) {
+    if let Some(e) = crate::entity_at(doc, span).filter(|&e| !part_of_longer_name(doc, span, e)) {
         if let Some(m) = mention_for(doc, span, e) {
             return Some(m);
         }
@@ -337,5 +355,39 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
             code: alone.code.clone(),
             entity: None,
         }),
+    }
+}
+
+/// The gender a name shows: a known person's, else its first name's.
+fn name_gender(kb: &ActorKb, name: &str) -> Gender {
+    for t in kb.targets_of(name) {
+        if let crate::kb::Target::Person(p) = t {
+            let g = kb.people[p as usize].gender;
+            if g != Gender::Unknown {
+                return g;
+            }
+        }
+    }
+    name.split_whitespace()
+        .next()
+        .and_then(|first| kb.first_names.get(&first.to_lowercase()).copied())
+        .unwrap_or(Gender::Unknown)
+}
+
+/// Could `pronoun` ("he", "she", "they") stand for the actor called `name`?
+/// `person` says whether that actor is a person. `None` when the text cannot tell
+/// (a personal pronoun and a name of unknown gender, or a word that is no pronoun).
+pub fn pronoun_agrees(kb: &ActorKb, pronoun: &str, name: &str, person: bool) -> Option<bool> {
+    let p = kb.pronouns.get(pronoun.to_lowercase().as_str())?;
+    match p.animacy.as_str() {
+        "person" => {
+            if !person || p.plural {
+                return Some(false);
+            }
+            let g = name_gender(kb, name);
+            (g != Gender::Unknown && p.gender != Gender::Unknown).then(|| g == p.gender)
+        }
+        "thing" => Some(!person),
+        _ => Some(!p.plural || !person),
     }
 }

@@ -96,6 +96,13 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
     coref::resolve_at(doc, kb, span)
 }
 
+/// Could `pronoun` ("he", "she", "it", "they") refer to the actor called `name`
+/// (a person when `person`)? Judged on number, animacy and the gender the name shows;
+/// `None` when the text cannot tell (a name of unknown gender, an unknown word).
+pub fn pronoun_agrees(kb: &ActorKb, pronoun: &str, name: &str, person: bool) -> Option<bool> {
+    coref::pronoun_agrees(kb, pronoun, name, person)
+}
+
 /// Index of the entity in `doc.entities` that covers or overlaps `span` best.
 pub fn entity_at(doc: &Document, span: Span) -> Option<usize> {
     let i = doc.entities.partition_point(|e| e.span.end <= span.start);

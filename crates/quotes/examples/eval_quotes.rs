@@ -1,4 +1,4 @@
-//! Runs text + actors + quotes over gold inputs and writes demarche.document/1 records.
+//! Runs text + syntax + actors + quotes (as the pipeline does) over gold inputs and writes demarche.document/1 records.
 //!
 //! usage: eval seeds SEEDS_DIR OUT.jsonl         (the seed articles, one .txt each)
 //!        eval jsonl INPUT.jsonl OUT.jsonl       (lines {"id", "text"}: score_ext.py input)
@@ -13,6 +13,12 @@ use demarche_model::{Document, Record};
 
 fn run(doc: &mut Document) {
     demarche_text::analyse(doc);
+    let wanted: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| !s.heading && s.tokens.len() >= 3)
+        .collect();
+    demarche_syntax::annotate_document(doc, demarche_syntax::Model::embedded(), |s| wanted[s]);
     let kb = ActorKb::embedded();
     demarche_actors::annotate(doc, kb);
     demarche_quotes::annotate(doc, kb);
@@ -49,7 +55,10 @@ fn main() -> Result<()> {
                 let v: serde_json::Value =
                     serde_json::from_str(&line).with_context(|| format!("{input}:{}", n + 1))?;
                 let id = v["id"].as_str().unwrap_or_default().to_string();
-                let text = v["text"].as_str().unwrap_or_default().to_string();
+                // As the pipeline does: the title (when given) comes off the cleaned body.
+                let title = v["title"].as_str();
+                let raw = v["text"].as_str().unwrap_or_default();
+                let text = demarche_text::clean(raw, title).text;
                 docs.push(Document::new(id, text));
             }
         }
@@ -59,8 +68,12 @@ fn main() -> Result<()> {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mut out =
         BufWriter::new(std::fs::File::create(output).with_context(|| format!("writing {output}"))?);
+    let show_parse = std::env::var_os("EVAL_QUOTES_PARSE").is_some();
     for doc in &mut docs {
         run(doc);
+        if show_parse {
+            print_parse(doc);
+        }
         serde_json::to_writer(&mut out, &Record::from_document(doc))?;
         out.write_all(b"\n")?;
     }
@@ -72,4 +85,25 @@ fn main() -> Result<()> {
         started.elapsed()
     );
     Ok(())
+}
+
+/// Prints each token with its tag, head and relation (EVAL_QUOTES_PARSE=1), to study the parse.
+fn print_parse(doc: &Document) {
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        let Some(syn) = doc.syntax.get(s).filter(|x| !x.is_empty()) else {
+            continue;
+        };
+        for (k, i) in sent.token_range().enumerate() {
+            let head = syn.head_of(k).map_or(0, |h| h + 1);
+            eprintln!(
+                "{}\t{}\t{}\t{}\t{}",
+                k + 1,
+                doc.tokens[i].span.of(&doc.text),
+                syn.upos[k].name(),
+                head,
+                syn.deprel[k].name()
+            );
+        }
+        eprintln!();
+    }
 }

@@ -42,6 +42,8 @@ pub fn quotes(v: &View) -> Vec<Found> {
         reported(v, f, nested, &mut out, &mut offered, &mut consumed);
     }
     direct(v, &frames, &offered, &consumed, &mut out);
+    headline_claims(v, &mut out);
+    transcript_turns(v, &mut out);
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     out
@@ -137,7 +139,9 @@ fn direct(
             .filter_map(|&j| offered[j].clone())
             .min_by_key(|a| a.rank);
         if attribution.is_none() {
-            attribution = headline_speaker(v, first).or_else(|| sentence_cue(v, frames, first));
+            attribution = headline_speaker(v, first)
+                .or_else(|| sentence_cue(v, frames, first))
+                .or_else(|| dash_byline(v, last));
         }
         let in_headline = v.is_headline(seg.paragraph);
         if attribution.is_none() && words >= d.min_words_unattributed && !in_headline {
@@ -200,6 +204,35 @@ fn direct(
             previous = Some((v.segments[last].paragraph, end, attribution));
         }
     }
+}
+
+/// "“…” ― Carla Moreno": a dash and a name closing the paragraph after the quotation.
+fn dash_byline(v: &View, seg: usize) -> Option<Attribution> {
+    let after = v.segments[seg].after;
+    let p = v.segments[seg].paragraph;
+    if !v
+        .cfg
+        .settings
+        .direct
+        .byline_dashes
+        .iter()
+        .any(|d| v.is(after, d))
+    {
+        return None;
+    }
+    let start = after + 1;
+    let end = (start..v.len())
+        .find(|&j| v.para_of[j] != p || v.is(j, ",") || v.is_stop(j))
+        .unwrap_or(v.len());
+    let closes_paragraph = end >= v.len()
+        || v.para_of[end] != p
+        || (v.is_stop(end) && (end + 1 >= v.len() || v.para_of[end + 1] != p));
+    (closes_paragraph && speaker::is_name(v, start..end)).then_some(Attribution {
+        cue: None,
+        speaker: Some(start..end),
+        rank: (false, 0),
+        headline: true,
+    })
 }
 
 /// "Putin: “…”" — a name and a colon before the quotation, alone in its sentence.
@@ -284,4 +317,136 @@ fn repeats_body(v: &View, members: &[usize]) -> bool {
             let shared = mine.iter().filter(|w| theirs.contains(w)).count();
             shared as f32 / mine.len() as f32 >= v.cfg.settings.direct.headline_repeat_share
         })
+}
+
+/// A headline "Speaker: what they said" without quotation marks ("Senator Vance: Tax
+/// Plan Will Hurt Farmers"): the speaker is a person or body the actor layer knows.
+fn headline_claims(v: &View, out: &mut Vec<Found>) {
+    let d = &v.cfg.settings.direct;
+    for s in 0..v.doc.sentences.len() {
+        let range = v.sentence(s);
+        let title = v.para_of[range.start] == 0 || v.doc.sentences[s].heading;
+        if range.is_empty() || !(title || v.in_headline(range.start)) {
+            continue;
+        }
+        let Some(colon) = (range.start..range.end.min(range.start + d.headline_speaker_words + 1))
+            .find(|&j| v.is(j, ":"))
+        else {
+            continue;
+        };
+        let speaker = range.start..colon;
+        let named = speaker::is_name(v, speaker.clone()) && names_actor(v, speaker.clone(), &range);
+        let content = colon + 1..range.end;
+        if !named
+            || v.segment_opening_at(colon + 1).is_some()
+            || v.words(content.start, content.end) < d.min_words_unattributed
+        {
+            continue;
+        }
+        let kind = if v.quoted_words(content.start, content.end) > 0 {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+        let mut end = content.end;
+        while end > content.start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none()
+        {
+            end -= 1;
+        }
+        out.push(Found {
+            content: content.start..end,
+            kind,
+            cue: Some(colon..colon + 1),
+            speaker: Some(speaker),
+        });
+    }
+}
+
+/// Do tokens `r` name a person or an organisation the actor layer found elsewhere in
+/// the document than in `headline` (its last word is looked up in the body)?
+fn names_actor(v: &View, r: Range<usize>, headline: &Range<usize>) -> bool {
+    use demarche_model::EntityKind;
+    let last = v.text(r.end - 1);
+    let own = v.doc.tokens[headline.start].span.start..v.doc.tokens[headline.end - 1].span.end;
+    v.doc.entities.iter().any(|e| {
+        !own.contains(&e.span.start)
+            && matches!(
+                e.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Group
+            )
+            && v.doc
+                .slice(e.span)
+                .split_whitespace()
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == last)
+    })
+}
+
+/// Transcript turns: paragraphs opening with a speaker label in capitals ("MARSH: Well, …"),
+/// a label used for at least two paragraphs of the document.
+fn transcript_turns(v: &View, out: &mut Vec<Found>) {
+    let d = &v.cfg.settings.direct;
+    let mut turns: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut start = 0;
+    while start < v.len() {
+        let p = v.para_of[start];
+        let end = (start..v.len())
+            .find(|&j| v.para_of[j] != p)
+            .unwrap_or(v.len());
+        let mut k = start;
+        while k < end && k < start + d.label_max_words && is_label_word(v, k) {
+            k += 1;
+        }
+        if k > start && v.is(k, ":") && v.words(k + 1, end) >= d.min_words_unattributed {
+            let label = (start..k)
+                .map(|j| v.text(j).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !d.not_labels.contains(&label) {
+                turns.push((start..k, k + 1..end));
+            }
+        }
+        start = end;
+    }
+    let words = |r: &Range<usize>| -> Vec<&str> { r.clone().map(|j| v.text(j)).collect() };
+    for (label, body) in &turns {
+        let uses = turns
+            .iter()
+            .filter(|(l, _)| words(l) == words(label))
+            .count();
+        if uses < 2 {
+            continue;
+        }
+        let mut covered = false;
+        for q in out.iter_mut() {
+            if q.content.start >= label.start && q.content.end <= body.end {
+                covered = true;
+                if q.content.start < body.start {
+                    q.content.start = body.start;
+                }
+                if q.speaker.is_none() {
+                    q.speaker = Some(label.clone());
+                }
+            }
+        }
+        let mut content = body.clone();
+        while content.end > content.start && !v.is_word(content.end - 1) {
+            content.end -= 1;
+        }
+        if !covered && !content.is_empty() {
+            out.push(Found {
+                content,
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker: Some(label.clone()),
+            });
+        }
+    }
+}
+
+/// A word in capitals ("MARSH", "HOST"), as transcripts label their speakers.
+fn is_label_word(v: &View, k: usize) -> bool {
+    let w = v.text(k);
+    v.is_word(k)
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }

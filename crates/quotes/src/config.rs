@@ -69,6 +69,8 @@ pub struct SpeakerSettings {
     pub past_forms: HashSet<String>,
     pub max_words: usize,
     pub addressees_max_words: usize,
+    /// The longest source after "according to", in words, up to its comma.
+    pub source_max_words: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +85,8 @@ pub struct ContentSettings {
     pub possessives: HashSet<String>,
     pub irrealis: HashSet<String>,
     pub max_gap_before_that: usize,
+    /// After a cue taking an addressee ("told …"), so many more words may come before "that".
+    pub addressee_extra_gap: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,6 +101,66 @@ pub struct DirectSettings {
     pub continuation_paragraphs: usize,
     pub headline_repeat_share: f32,
     pub headline_max_words: usize,
+    /// The longest speaker of a headline "Speaker: claim", in words.
+    pub headline_speaker_words: usize,
+    /// The longest speaker label of a transcript turn ("MARSH:"), in words.
+    pub label_max_words: usize,
+    /// Dashes that introduce the name signing a quotation ("“…” ― Carla Moreno").
+    pub byline_dashes: Vec<String>,
+    /// Labels in capitals that name no speaker ("BREAKING:"), lowercase.
+    pub not_labels: HashSet<String>,
+}
+
+/// Relations of the dependency parse the stage reads (Universal Dependencies names).
+#[derive(Debug, Deserialize)]
+pub struct ParseSettings {
+    /// Relations from a reporting verb to the clause it reports.
+    pub content_relations: Vec<String>,
+    /// Relations whose subtrees at the edge of a reported clause stay out of it.
+    pub content_cut: Vec<String>,
+    /// Relations whose subtrees at the edge of a speaker phrase stay out of it.
+    pub speaker_cut: Vec<String>,
+    /// Any verb with a subject and a complement clause reports (beliefs, findings, …).
+    pub any_verb: bool,
+    /// Subjects that name nobody ("that", "which", "there").
+    pub not_subjects: HashSet<String>,
+    /// Relative words right before a cue ("…, who said …, runs the kitchen").
+    pub relative_openers: Vec<String>,
+    /// Whether a cue flagged P reports its object ("praised the governor's handling of …").
+    pub object_content: bool,
+    /// Relations of the object and the complements that go with it.
+    pub object_relations: Vec<String>,
+}
+
+/// How speakers are followed from quote to quote.
+#[derive(Debug, Deserialize)]
+pub struct FollowSettings {
+    /// Pronoun speakers that take an earlier named speaker.
+    pub pronouns: HashSet<String>,
+    /// Those of them that name a person.
+    pub personal: HashSet<String>,
+    /// Relative words ("who") that stand for the name right before them.
+    pub relatives: HashSet<String>,
+    /// Possessive words and the pronoun they stand for ("her" statement → "she").
+    pub owners: HashMap<String, String>,
+    /// How many paragraphs back a pronoun looks for a named speaker.
+    pub pronoun_paragraphs: usize,
+    /// Words opening a role phrase ("the mayor") that looks back for whom it describes.
+    pub role_openers: HashSet<String>,
+    /// How many earlier uses of the role word are examined.
+    pub role_lookback: usize,
+    /// Bytes between the role word and the name it describes.
+    pub role_gap: usize,
+    /// Keep the actor layer's person for a pronoun when it found one.
+    pub trust_actor_layer: bool,
+    /// A role speaker nothing described earlier takes the latest named speaker.
+    pub role_takes_latest: bool,
+    /// A person named (outside quotations) after the latest speaker wins a "he"/"she".
+    pub nearest_person_wins: bool,
+    /// Words after the head of a role phrase ("founder of …", "lawyer for …").
+    pub head_ends: HashSet<String>,
+    /// Role heads naming a body or a document: they take the latest organisation.
+    pub body_heads: HashSet<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +169,8 @@ pub struct Settings {
     pub content: ContentSettings,
     pub mixed: MixedSettings,
     pub direct: DirectSettings,
+    pub parse: ParseSettings,
+    pub follow: FollowSettings,
 }
 
 /// Everything the quotes stage knows: cues by word form, reporting nouns, settings.

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use crate::parsed;
 use crate::speaker;
 use crate::view::{Cue, View};
 
@@ -38,9 +39,20 @@ pub fn find(v: &View) -> Vec<Frame> {
                 .iter()
                 .rev()
                 .find_map(|f| f.speaker.clone());
-            out.push(frame(v, cue, range.clone(), s, previous_speaker));
+            let mut f = frame(v, cue, range.clone(), s, previous_speaker);
+            parsed::complete(v, s, &mut f);
+            // "Toronto retiree Jo Hart, who lost 7 kilos, says": the speaker is no content.
+            if let (Some(c), Some(sp)) = (&f.content, &f.speaker) {
+                if c.start <= sp.start && sp.end <= c.end && c.end <= f.cue.start {
+                    f.content = None;
+                }
+            }
+            out.push(f);
         }
+        let extra = parsed::unlisted(v, s, &out[first_in_sentence..]);
+        out.extend(extra);
     }
+    out.sort_by_key(|f| f.cue.start);
     out
 }
 
@@ -143,6 +155,8 @@ fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
             || v.in_set(k, &s.stop)
             || v.in_set(k, &s.time_words)
             || v.is(k, "(")
+            // "wrote Peter Easton for the Morning Ledger"
+            || v.in_set(k, &s.inner)
     };
     if !closes(np.end) {
         return None;
@@ -162,11 +176,30 @@ fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
 }
 
 fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
-    let speaker = speaker::after(v, cue.end, sentence.end);
+    let mut speaker = speaker::after(v, cue.end, sentence.end);
     let mut content = None;
     let mut lead = sentence.start;
     while lead < cue.start && (v.is(lead, "but") || v.is(lead, "and")) {
         lead += 1;
+    }
+    // The source runs to the comma (or the clause end): "according to early results of
+    // the exit poll conducted by …, X".
+    let source_end = (cue.end..sentence.end)
+        .take_while(|&j| !v.is_stop(j) && !v.is(j, ";") && v.seg_of[j].is_none())
+        .find(|&j| v.is(j, ","))
+        .or_else(|| {
+            (cue.end..sentence.end).find(|&j| v.is_stop(j) || v.is(j, ";") || v.seg_of[j].is_some())
+        })
+        .unwrap_or(sentence.end);
+    let source_words = v.words(cue.end, source_end);
+    if source_words > 0 && source_words <= v.cfg.settings.speaker.source_max_words {
+        let widened = trimmed_any(v, cue.end, source_end);
+        if widened
+            .as_ref()
+            .is_some_and(|w| speaker.as_ref().is_none_or(|s| w.end > s.end))
+        {
+            speaker = widened;
+        }
     }
     if lead == cue.start {
         // "According to Y, X."
@@ -223,7 +256,9 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
         && !v.in_set(k, &c.not_clause_start)
         && !v.is(k, "that");
     // "said on Monday that", "said, however, that", "told MSNBC’s “Morning Joe” that"
-    let that = (k..sentence.end.min(k + c.max_gap_before_that + 1))
+    // An addressee may be long ("told a crowded hall at a hotel in Denver that").
+    let gap = c.max_gap_before_that + usize::from(cue.flags.addressee) * c.addressee_extra_gap;
+    let that = (k..sentence.end.min(k + gap + 1))
         .take_while(|&j| {
             !v.is_stop(j)
                 && !v.is(j, ":")
@@ -232,7 +267,8 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
                 && v.cue_at[j].is_none()
         })
         .find(|&j| v.is(j, "that"))
-        .filter(|_| !clause_starts_here);
+        // "told a crowded hall … that": an addressee no rule skipped still precedes "that".
+        .filter(|_| !clause_starts_here || (cue.flags.addressee && k == cue.end));
     if let Some(t) = that {
         return trimmed(v, t + 1, clause_end(v, t + 1, sentence.end))
             .filter(|_| cue.flags.indirect || v.segment_opening_at(t + 1).is_some());
@@ -392,6 +428,17 @@ fn clause_end(v: &View, k: usize, sentence_end: usize) -> usize {
         }
     }
     sentence_end
+}
+
+/// `[a, b)` without leading and trailing punctuation, when a word is left.
+fn trimmed_any(v: &View, mut a: usize, mut b: usize) -> Option<Range<usize>> {
+    while a < b && !v.is_word(a) {
+        a += 1;
+    }
+    while b > a && !v.is_word(b - 1) {
+        b -= 1;
+    }
+    (a < b).then_some(a..b)
 }
 
 /// `[a, b)` without leading and trailing punctuation (closing marks of a quotation kept),

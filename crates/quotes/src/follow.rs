@@ -1,0 +1,355 @@
+//! Following speakers from quote to quote, as a reader does: "he said" after
+//! a quotation of Jones is Jones when nobody else was quoted in between; "the
+//! mayor said" is the person the text introduced as mayor.
+
+use demarche_model::{Document, EntityKind, Mention, Quote, QuoteKind, Span};
+
+use crate::config::QuoteConfig;
+
+/// Judges whether a pronoun may stand for a named actor (a person when the flag says
+/// so): `Some(agrees)`, or `None` when the text cannot tell (a name of unknown gender).
+pub type Agreement<'r> = dyn Fn(&str, &str, bool) -> Option<bool> + 'r;
+
+/// A speaker already named, a candidate for later pronouns.
+struct Named {
+    name: String,
+    code: Option<String>,
+    entity: Option<u32>,
+    person: bool,
+    paragraph: usize,
+    /// Where it was last named (byte offset).
+    at: u32,
+}
+
+/// Re-resolves pronoun and role speakers of `quotes` (in text order) against the
+/// speakers named before them.
+pub fn speakers(doc: &Document, cfg: &QuoteConfig, quotes: &mut [Quote], agrees: &Agreement) {
+    let mut named: Vec<Named> = Vec::new();
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| q.span)
+        .collect();
+    for q in quotes.iter_mut() {
+        let content = q.span;
+        let Some(m) = q.speaker.as_mut() else {
+            continue;
+        };
+        let here = Place {
+            content,
+            paragraph: paragraph_of(doc, m.span.start),
+            quoted: &quoted,
+        };
+        let words = doc.slice(m.span).trim().to_lowercase();
+        if cfg.settings.follow.relatives.contains(&words) {
+            antecedent(doc, m);
+        } else if cfg.settings.follow.pronouns.contains(&words) {
+            pronoun(doc, cfg, m, &words, &here, &named, agrees);
+        } else if let Some(owner) = document_owner(cfg, &words) {
+            // "her statement said": whoever "she" is.
+            pronoun(doc, cfg, m, owner, &here, &named, agrees);
+        } else if is_role(cfg, doc.slice(m.span)) {
+            role(doc, cfg, m, here.paragraph, &named);
+        }
+        remember(doc, m, here.paragraph, &mut named);
+    }
+}
+
+/// The pronoun owning a body or document speaker ("her statement" → "she").
+fn document_owner<'c>(cfg: &'c QuoteConfig, words: &str) -> Option<&'c str> {
+    let (first, _) = words.split_once(' ')?;
+    let owner = cfg.settings.follow.owners.get(first)?;
+    is_body(cfg, words).then_some(owner.as_str())
+}
+
+/// "Smith, who said …": the person or body named right before the relative word.
+fn antecedent(doc: &Document, m: &mut Mention) {
+    if m.name.is_some() {
+        return;
+    }
+    let before = doc.text[..m.span.start as usize].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let end = before.len() as u32;
+    let named = doc.entities.iter().position(|e| {
+        e.span.end == end
+            && e.actor.is_some()
+            && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+    });
+    if let Some(e) = named {
+        set_entity(doc, m, e);
+    }
+}
+
+/// Where a speaker stands: its quote's content, its paragraph, every quotation's words.
+struct Place<'q> {
+    content: Span,
+    paragraph: usize,
+    quoted: &'q [Span],
+}
+
+impl Place<'_> {
+    /// Is `span` inside this quote's content or any quotation?
+    fn quoted(&self, span: Span) -> bool {
+        let inside = |q: &Span| q.start <= span.start && span.end <= q.end;
+        inside(&self.content) || self.quoted.iter().any(inside)
+    }
+}
+
+/// "he said": the actor layer's person stands unless its name shows another gender or
+/// it is named inside quoted words (rarely the one who speaks them); else the latest
+/// named speaker who agrees, else the nearest person named outside quotations.
+fn pronoun(
+    doc: &Document,
+    cfg: &QuoteConfig,
+    m: &mut Mention,
+    words: &str,
+    here: &Place,
+    named: &[Named],
+    agrees: &Agreement,
+) {
+    let f = &cfg.settings.follow;
+    let resolved_person = m
+        .entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .is_some_and(|e| {
+            e.kind == EntityKind::Person
+                && !here.quoted(e.span)
+                && m.name
+                    .as_deref()
+                    .is_some_and(|n| agrees(words, n, true) != Some(false))
+        });
+    if f.trust_actor_layer && resolved_person {
+        return;
+    }
+    let pick = recent(named, f.pronoun_paragraphs, here.paragraph)
+        .find(|n| agrees(words, &n.name, n.person) != Some(false));
+    let near = if f.personal.contains(words) {
+        nearest_person(doc, cfg, here, m.span.start, |name| {
+            agrees(words, name, true) != Some(false)
+        })
+    } else {
+        None
+    };
+    let later = |e: usize, n: &Named| doc.entities[e].span.start > n.at;
+    match (pick, near) {
+        (Some(n), Some(e)) if f.nearest_person_wins && later(e, n) => set_entity(doc, m, e),
+        (Some(n), _) => set(m, n),
+        (None, Some(e)) if !resolved_person => set_entity(doc, m, e),
+        _ => {}
+    }
+}
+
+/// "the mayor", "the founder of Northway Press": the person or body the role
+/// describes, not a name inside the phrase.
+fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, paragraph: usize, named: &[Named]) {
+    let f = &cfg.settings.follow;
+    let body = is_body(cfg, doc.slice(m.span));
+    if resolved_elsewhere(doc, m, body) {
+        return;
+    }
+    if let Some(e) = introduced_as(doc, cfg, m, body) {
+        set_entity(doc, m, e);
+    } else if body {
+        if let Some(e) = latest_body(doc, cfg, m, paragraph) {
+            set_entity(doc, m, e);
+        }
+    } else if f.role_takes_latest {
+        if let Some(n) = recent(named, f.pronoun_paragraphs, paragraph).find(|n| n.person) {
+            set(m, n);
+        }
+    }
+}
+
+/// The named speakers of the last `back` paragraphs, latest first.
+fn recent(named: &[Named], back: usize, paragraph: usize) -> impl Iterator<Item = &Named> {
+    named
+        .iter()
+        .rev()
+        .take_while(move |n| n.paragraph + back >= paragraph)
+}
+
+/// Adds a resolved person or body to the named speakers (latest last, once each).
+fn remember(doc: &Document, m: &Mention, paragraph: usize, named: &mut Vec<Named>) {
+    let kind = m
+        .entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .map(|e| e.kind);
+    let Some(name) = m.name.clone() else { return };
+    let person = match kind {
+        Some(EntityKind::Person) => true,
+        Some(EntityKind::Organization | EntityKind::Group | EntityKind::Country) => false,
+        _ => return,
+    };
+    named.retain(|n| n.name != name);
+    named.push(Named {
+        name,
+        code: m.code.clone(),
+        entity: m.entity,
+        person,
+        paragraph,
+        at: m.span.start,
+    });
+}
+
+/// The actor layer linked the role to a person named elsewhere (its coreference),
+/// not to a name inside the phrase ("the founder of Northway Press").
+fn resolved_elsewhere(doc: &Document, m: &Mention, body: bool) -> bool {
+    m.entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .is_some_and(|e| {
+            let inside = e.span.start >= m.span.start && e.span.end <= m.span.end;
+            !inside && fits(e.kind, body)
+        })
+}
+
+/// A person for a person's role, an organisation for a body's.
+fn fits(kind: EntityKind, body: bool) -> bool {
+    if body {
+        kind == EntityKind::Organization
+    } else {
+        kind == EntityKind::Person
+    }
+}
+
+fn set_entity(doc: &Document, m: &mut Mention, e: usize) {
+    if let Some(a) = &doc.entities[e].actor {
+        m.entity = Some(e as u32);
+        m.name = Some(a.name.clone());
+        m.code = a.code.clone();
+    }
+}
+
+/// The head word of a role phrase: the last word before "of", "for", … ("the founder
+/// of Northway Press" → "founder").
+fn role_head<'t>(cfg: &QuoteConfig, words: &'t str) -> Option<&'t str> {
+    let words: Vec<&str> = words
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let stop = words
+        .iter()
+        .position(|w| cfg.settings.follow.head_ends.contains(&w.to_lowercase()))
+        .unwrap_or(words.len());
+    words[..stop].last().copied()
+}
+
+/// A role phrase naming a body or a document ("the company", "the report").
+fn is_body(cfg: &QuoteConfig, words: &str) -> bool {
+    role_head(cfg, words)
+        .is_some_and(|h| cfg.settings.follow.body_heads.contains(&h.to_lowercase()))
+}
+
+/// The latest organisation named before `m`, within the paragraphs a pronoun looks back.
+fn latest_body(doc: &Document, cfg: &QuoteConfig, m: &Mention, paragraph: usize) -> Option<usize> {
+    let f = &cfg.settings.follow;
+    doc.entities
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, e)| e.span.end <= m.span.start)
+        .take_while(|(_, e)| paragraph_of(doc, e.span.start) + f.pronoun_paragraphs >= paragraph)
+        .find(|(_, e)| e.kind == EntityKind::Organization && e.actor.is_some())
+        .map(|(k, _)| k)
+}
+
+/// A role phrase: an opener ("the") and a lowercase head ("the soft-spoken owner",
+/// "the founder of Northway Press").
+fn is_role(cfg: &QuoteConfig, words: &str) -> bool {
+    let first = words.split_whitespace().next().unwrap_or("");
+    let head = role_head(cfg, words).unwrap_or("");
+    // "medical director of the institute": a role without a determiner, too.
+    let opens = cfg
+        .settings
+        .follow
+        .role_openers
+        .contains(&first.to_lowercase())
+        || !starts_upper(first) && words.split_whitespace().nth(1).is_some();
+    opens && !head.eq_ignore_ascii_case(first) && !starts_upper(head)
+}
+
+/// The nearest person named before `at`, outside quotations, within the paragraphs
+/// a pronoun looks back, whose name `fits`.
+fn nearest_person(
+    doc: &Document,
+    cfg: &QuoteConfig,
+    here: &Place,
+    at: u32,
+    fits: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let back = cfg.settings.follow.pronoun_paragraphs;
+    doc.entities
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, e)| e.span.end <= at)
+        .take_while(|(_, e)| paragraph_of(doc, e.span.start) + back >= here.paragraph)
+        .filter(|(_, e)| !here.quoted(e.span))
+        .find(|(_, e)| {
+            e.kind == EntityKind::Person && e.actor.as_ref().is_some_and(|a| fits(&a.name))
+        })
+        .map(|(k, _)| k)
+}
+
+fn set(m: &mut Mention, n: &Named) {
+    m.name = Some(n.name.clone());
+    m.code = n.code.clone();
+    m.entity = n.entity;
+}
+
+fn paragraph_of(doc: &Document, at: u32) -> usize {
+    doc.paragraphs.partition_point(|p| p.end <= at)
+}
+
+/// "the mayor": the named person or body the text earlier described with the same
+/// head word ("Harbourton Mayor Doug Hartley", "Google, the company that …").
+fn introduced_as(doc: &Document, cfg: &QuoteConfig, m: &Mention, body: bool) -> Option<usize> {
+    let f = &cfg.settings.follow;
+    let words: Vec<&str> = doc
+        .slice(m.span)
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = words.first()?;
+    let head = role_head(cfg, doc.slice(m.span))?;
+    if !f.role_openers.contains(&first.to_lowercase()) || starts_upper(head) {
+        return None;
+    }
+    let head = head.to_lowercase();
+    let before = &doc.text[..m.span.start as usize];
+    // The nearest earlier use of the head word with a name right next to it.
+    let mut end = before.len();
+    let lower = before.to_lowercase();
+    let mut tries = 0;
+    while let Some(at) = lower[..end].rfind(head.as_str()) {
+        tries += 1;
+        if tries > f.role_lookback {
+            break;
+        }
+        let word_end = at + head.len();
+        let whole = !lower[..at].ends_with(char::is_alphanumeric)
+            && !lower[word_end..].starts_with(char::is_alphanumeric);
+        if whole {
+            let near = doc.entities.iter().position(|e| {
+                let (s, t) = (e.span.start as usize, e.span.end as usize);
+                // A name repeating the role word is a description ("Russia minister of
+                // foreign affairs"), not the name of whom it describes.
+                e.actor
+                    .as_ref()
+                    .is_some_and(|a| !a.name.to_lowercase().contains(head.as_str()))
+                    && fits(e.kind, body)
+                    && ((s >= word_end && s <= word_end + f.role_gap)
+                        || (t <= at && t + f.role_gap >= at)
+                        || (s <= at && t >= word_end))
+            });
+            if near.is_some() {
+                return near;
+            }
+        }
+        end = at;
+    }
+    None
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}

@@ -1,0 +1,206 @@
+//! Reporting frames from the dependency parse: the subject of a reporting verb
+//! is its speaker, its clausal complement the content ("Peskov stated that …",
+//! "told a packed room at the harbour hotel that …", "and said he would …").
+//! Fills what the surface rules of `frames` left open.
+
+use std::ops::Range;
+
+use demarche_model::Upos;
+
+use crate::frames::Frame;
+use crate::tree::Tree;
+use crate::view::View;
+
+/// Completes frame `f` of sentence `s` with the parse: a speaker when none was
+/// found, the complement clause as content when the surface rules found none.
+pub fn complete(v: &View, s: usize, f: &mut Frame) {
+    if f.cue.flags.speaker_after || !(f.cue.flags.indirect || f.cue.flags.direct) {
+        return;
+    }
+    let Some(t) = Tree::of(v, s) else { return };
+    let verb = f.cue.start;
+    if t.upos(verb) != Some(Upos::Verb) {
+        return;
+    }
+    let p = &v.cfg.settings.parse;
+    if f.content
+        .as_ref()
+        .is_some_and(|c| !before_is_clause(v, &t, verb, c))
+    {
+        f.content = None;
+    }
+    // After an inverted speaker ("…, said Baker, an adviser") no clause follows.
+    let inverted = f.speaker.as_ref().is_some_and(|r| r.start >= f.cue.end);
+    if f.cue.flags.indirect && !inverted {
+        let parsed = complement(v, &t, verb);
+        // "told a crowded hall in Denver that …": the parse knows where the clause starts.
+        let narrower = |c: &Range<usize>, r: &Range<usize>| {
+            c.start >= verb
+                && r.start > c.start
+                && r.end <= c.end
+                && v.quoted_words(c.start, r.start) == 0
+        };
+        match (&f.content, parsed) {
+            (None, Some(r)) => f.content = Some(r),
+            (Some(c), Some(r)) if narrower(c, &r) => f.content = Some(c.start.max(r.start)..c.end),
+            _ => {}
+        }
+    }
+    // "praised the governor's handling of the storm", "accused Clinton of lying": what a
+    // verb of stance reports is its object and what completes it.
+    if f.content.is_none() && f.cue.flags.partial && p.object_content && !inverted {
+        if let Some(r) = object(v, &t, verb) {
+            f.content = Some(r);
+            f.cue.flags.indirect = true;
+        }
+    }
+    if f.speaker.is_none() && f.content.is_some() {
+        f.speaker = subject(v, &t, verb, &p.speaker_cut);
+    }
+    // "Ms. Ortega, who said the beds were promised, runs the kitchen": the content
+    // stops before the clause that holds the cue (its verb after a comma).
+    let relative = verb > 0 && p.relative_openers.iter().any(|w| v.is(verb - 1, w));
+    if let Some(c) = f.content.as_mut().filter(|c| c.start > verb) {
+        let resumes = |k: usize| {
+            t.dominates(k, verb)
+                || relative
+                    && k > c.start
+                    && v.is(k - 1, ",")
+                    && v.seg_of[k].is_none()
+                    && matches!(t.upos(k), Some(Upos::Verb | Upos::Aux))
+        };
+        if let Some(k) = (c.start..c.end).find(|&k| resumes(k)) {
+            let mut end = k;
+            while end > c.start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none() {
+                end -= 1;
+            }
+            if v.words(c.start, end) >= v.cfg.settings.content.min_words {
+                c.end = end;
+            }
+        }
+    }
+}
+
+/// The object of a verb with the complements after it, as one range.
+fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
+    let p = &v.cfg.settings.parse;
+    let rels: Vec<&str> = p.object_relations.iter().map(String::as_str).collect();
+    let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
+    let parts: Vec<Range<usize>> = t
+        .children(verb)
+        .filter(|&c| c > verb && rels.contains(&t.rel(c)))
+        .map(|c| t.extent(c, &cut))
+        .collect();
+    let first = parts.first()?;
+    if t.rel(
+        t.children(verb)
+            .find(|&c| c > verb && rels.contains(&t.rel(c)))?,
+    ) != "obj"
+    {
+        return None;
+    }
+    let end = parts.iter().map(|r| r.end).max().unwrap_or(first.end);
+    let mut r = first.start..end;
+    while r.end > r.start && !v.is_word(r.end - 1) && v.segment_closing_at(r.end - 1).is_none() {
+        r.end -= 1;
+    }
+    (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)
+}
+
+/// Unquoted content before the cue ("X, he said") must be a clause of its own: holding
+/// a verb, and not holding the cue's own subject ("Smith, speaking in Ohio, said",
+/// "At Monday's debate, she mentioned").
+fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
+    if c.end > verb || v.quoted_words(c.start, c.end) > 0 {
+        return true;
+    }
+    let has_verb = c
+        .clone()
+        .any(|k| matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)));
+    let own_subject = t.child(verb, &["nsubj"]).is_some_and(|n| c.contains(&n));
+    has_verb && !own_subject
+}
+
+/// The clause a reporting verb governs, without its leading "that" and edge punctuation.
+fn complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
+    let p = &v.cfg.settings.parse;
+    let rels: Vec<&str> = p.content_relations.iter().map(String::as_str).collect();
+    let c = t
+        .children(verb)
+        .find(|&c| c > verb && rels.contains(&t.rel(c)))?;
+    let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
+    let mut r = t.extent(c, &cut);
+    while r.start < r.end && (v.is(r.start, "that") || !v.is_word(r.start)) {
+        if v.segment_opening_at(r.start).is_some() {
+            break;
+        }
+        r.start += 1;
+    }
+    while r.end > r.start && !v.is_word(r.end - 1) && v.segment_closing_at(r.end - 1).is_none() {
+        r.end -= 1;
+    }
+    (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)
+}
+
+/// The subject of the reporting verb, or of the verb it is coordinated with
+/// ("reversed themselves and said …").
+fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usize>> {
+    let cut: Vec<&str> = cut.iter().map(String::as_str).collect();
+    let mut at = verb;
+    for _ in 0..3 {
+        if let Some(n) = t.child(at, &["nsubj"]) {
+            // "a finding that shows …": a relative word is no speaker.
+            if v.in_set(n, &v.cfg.settings.parse.not_subjects) {
+                return None;
+            }
+            let r = t.extent(n, &cut);
+            return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
+        }
+        if !matches!(t.rel(at), "conj" | "xcomp") {
+            return None;
+        }
+        at = t.head(at)?;
+    }
+    None
+}
+
+/// Frames the cue list does not know: a verb whose subject names someone and
+/// whose complement is a clause ("Democrats fear the bill would …").
+pub fn unlisted(v: &View, s: usize, taken: &[Frame]) -> Vec<Frame> {
+    let p = &v.cfg.settings.parse;
+    let mut out = Vec::new();
+    if !p.any_verb {
+        return out;
+    }
+    let Some(t) = Tree::of(v, s) else { return out };
+    for verb in v.sentence(s) {
+        if t.upos(verb) != Some(Upos::Verb)
+            || v.seg_of[verb].is_some()
+            || v.cue_at[verb].is_some()
+            || taken.iter().any(|f| f.cue.start == verb)
+        {
+            continue;
+        }
+        let Some(content) = complement(v, &t, verb) else {
+            continue;
+        };
+        let Some(speaker) = subject(v, &t, verb, &p.speaker_cut) else {
+            continue;
+        };
+        out.push(Frame {
+            cue: crate::view::Cue {
+                start: verb,
+                end: verb + 1,
+                flags: crate::config::CueFlags {
+                    indirect: true,
+                    belief: true,
+                    ..Default::default()
+                },
+                participle: false,
+            },
+            speaker: Some(speaker),
+            content: Some(content),
+        });
+    }
+    out
+}
