@@ -70,7 +70,10 @@ fn antecedent(doc: &Document, m: &mut Mention) {
     let before = doc.text[..m.span.start as usize].trim_end();
     let before = before.strip_suffix(',').unwrap_or(before).trim_end();
     let end = before.len() as u32;
-    let named = doc.entities.iter().position(|e| {
+    // Entities are in text order: the one ending at `end` starts just before it.
+    let upto = doc.entities.partition_point(|e| e.span.start < end);
+    let named = (upto.saturating_sub(8)..upto).rev().find(|&k| {
+        let e = &doc.entities[k];
         e.span.end == end
             && e.actor.is_some()
             && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
@@ -91,7 +94,10 @@ impl Place<'_> {
     /// Is `span` inside this quote's content or any quotation?
     fn quoted(&self, span: Span) -> bool {
         let inside = |q: &Span| q.start <= span.start && span.end <= q.end;
-        inside(&self.content) || self.quoted.iter().any(inside)
+        // Quotations are in text order and nest only a few deep: only the last
+        // few opening at or before `span` can hold it.
+        let upto = self.quoted.partition_point(|q| q.start <= span.start);
+        inside(&self.content) || self.quoted[..upto].iter().rev().take(8).any(inside)
     }
 }
 
@@ -242,7 +248,10 @@ fn is_body(cfg: &QuoteConfig, words: &str) -> bool {
 /// The latest organisation named before `m`, within the paragraphs a pronoun looks back.
 fn latest_body(doc: &Document, cfg: &QuoteConfig, m: &Mention, paragraph: usize) -> Option<usize> {
     let f = &cfg.settings.follow;
-    doc.entities
+    let upto = doc
+        .entities
+        .partition_point(|e| e.span.start < m.span.start);
+    doc.entities[..upto]
         .iter()
         .enumerate()
         .rev()
@@ -277,7 +286,8 @@ fn nearest_person(
     fits: impl Fn(&str) -> bool,
 ) -> Option<usize> {
     let back = cfg.settings.follow.pronoun_paragraphs;
-    doc.entities
+    let upto = doc.entities.partition_point(|e| e.span.start < at);
+    doc.entities[..upto]
         .iter()
         .enumerate()
         .rev()
@@ -315,10 +325,15 @@ fn introduced_as(doc: &Document, cfg: &QuoteConfig, m: &Mention, body: bool) -> 
         return None;
     }
     let head = head.to_lowercase();
-    let before = &doc.text[..m.span.start as usize];
-    // The nearest earlier use of the head word with a name right next to it.
+    // The nearest earlier use of the head word with a name right next to it,
+    // within a bounded stretch of text before (so long documents stay linear).
+    let mut from = (m.span.start as usize).saturating_sub(ROLE_LOOKBACK_BYTES);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &doc.text[from..m.span.start as usize];
     let mut end = before.len();
-    let lower = before.to_lowercase();
+    let lower = before.to_ascii_lowercase();
     let mut tries = 0;
     while let Some(at) = lower[..end].rfind(head.as_str()) {
         tries += 1;
@@ -329,7 +344,14 @@ fn introduced_as(doc: &Document, cfg: &QuoteConfig, m: &Mention, body: bool) -> 
         let whole = !lower[..at].ends_with(char::is_alphanumeric)
             && !lower[word_end..].starts_with(char::is_alphanumeric);
         if whole {
-            let near = doc.entities.iter().position(|e| {
+            // Offsets into the document from here on.
+            let (at, word_end) = (from + at, from + word_end);
+            let window = at.saturating_sub(f.role_gap + MAX_NAME_BYTES) as u32;
+            let first = doc.entities.partition_point(|e| e.span.start < window);
+            let last = doc
+                .entities
+                .partition_point(|e| (e.span.start as usize) <= word_end + f.role_gap);
+            let near = doc.entities[first..last.max(first)].iter().position(|e| {
                 let (s, t) = (e.span.start as usize, e.span.end as usize);
                 // A name repeating the role word is a description ("Russia minister of
                 // foreign affairs"), not the name of whom it describes.
@@ -341,14 +363,21 @@ fn introduced_as(doc: &Document, cfg: &QuoteConfig, m: &Mention, body: bool) -> 
                         || (t <= at && t + f.role_gap >= at)
                         || (s <= at && t >= word_end))
             });
-            if near.is_some() {
-                return near;
+            if let Some(k) = near {
+                return Some(first + k);
             }
+            end = at - from;
+            continue;
         }
         end = at;
     }
     None
 }
+
+/// How far back (bytes) a role looks for the words that introduced its person.
+const ROLE_LOOKBACK_BYTES: usize = 20_000;
+/// Longest name an introducing phrase is expected to hold (bytes).
+const MAX_NAME_BYTES: usize = 200;
 
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
