@@ -108,9 +108,10 @@ fn score_doc(
             EntityKind::Organization | EntityKind::Group => "ORG",
             EntityKind::Country | EntityKind::Place => "LOC",
         };
+        let span = conll_name(&doc, e);
         // Only proper names count: a role nominal ("officials", "Iranian troops") is not a CoNLL entity.
         if doc
-            .slice(e.span)
+            .slice(span)
             .split_whitespace()
             .last()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -118,15 +119,15 @@ fn score_doc(
             continue;
         }
         if !doc
-            .slice(e.span)
+            .slice(span)
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase())
         {
             continue;
         }
-        let a = doc.tokens.partition_point(|t| t.span.end <= e.span.start);
-        let b = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        let a = doc.tokens.partition_point(|t| t.span.end <= span.start);
+        let b = doc.tokens.partition_point(|t| t.span.start < span.end);
         if a >= b || b > starts.len() {
             continue;
         }
@@ -136,7 +137,7 @@ fn score_doc(
             pred.insert((doc_no, s * 1000 + ta, s * 1000 + tb + 1, l));
             words.insert(
                 (doc_no, s * 1000 + ta, s * 1000 + tb + 1),
-                doc.slice(e.span).to_string(),
+                doc.slice(span).to_string(),
             );
         }
     }
@@ -261,4 +262,31 @@ fn main() {
             }
         }
     }
+}
+
+/// CoNLL marks a person's name without the title before it: a person
+/// mention "Prime Minister Viktor Orban" is scored as the end of its words
+/// that belong to the actor's name ("Viktor Orban").
+fn conll_name(doc: &Document, e: &demarche_model::Entity) -> Span {
+    let Some(actor) = e.actor.as_ref().filter(|_| e.kind == EntityKind::Person) else {
+        return e.span;
+    };
+    let text = doc.slice(e.span);
+    // Spellings may differ in accents ("Juppe" / "Juppé"): the first letters decide.
+    let key = |w: &str| w.to_lowercase().chars().take(3).collect::<String>();
+    let in_name = |w: &str| actor.name.split_whitespace().any(|n| key(n) == key(w));
+    let mut start = text.len();
+    for (i, w) in text.split_whitespace().rev().map(|w| {
+        let i = w.as_ptr() as usize - text.as_ptr() as usize;
+        (i, w)
+    }) {
+        if !in_name(w) {
+            break;
+        }
+        start = i;
+    }
+    if start == text.len() {
+        return e.span;
+    }
+    Span::new(e.span.start as usize + start, e.span.end as usize)
 }

@@ -319,3 +319,81 @@ fn definite_organisation_nominals_point_back() {
     let d = doc("The ministry said the remarks were unacceptable.", None);
     assert!(d.entities.is_empty(), "{:?}", d.entities);
 }
+
+fn entity_exactly<'a>(d: &'a Document, needle: &str) -> Option<&'a demarche_model::Entity> {
+    let s = span_of(d, needle, 0);
+    d.entities.iter().find(|e| e.span == s)
+}
+
+#[test]
+fn possessive_owners_are_entities_of_their_own() {
+    let d = doc(
+        "Iran's economy shrank last year while Netanyahu's office said nothing and the Hydrocorp Authority's board met. Canada's envoy arrived later.",
+        Some((2024, 6, 1)),
+    );
+    let iran = entity_exactly(&d, "Iran").expect("Iran is an entity");
+    assert_eq!(iran.kind, EntityKind::Country);
+    assert_eq!(
+        iran.actor.as_ref().and_then(|a| a.code.as_deref()),
+        Some("IRN")
+    );
+    let bibi = entity_exactly(&d, "Netanyahu").expect("Netanyahu is an entity");
+    assert_eq!(bibi.kind, EntityKind::Person);
+    assert_eq!(
+        bibi.actor.as_ref().and_then(|a| a.code.as_deref()),
+        Some("ISRGOV")
+    );
+    // A role phrase keeps its owner inside one entity.
+    assert_eq!(code_at(&d, "envoy").as_deref(), Some("CANGOV"));
+    let envoy = entity_at(&d, span_of(&d, "envoy", 0)).unwrap();
+    assert_eq!(d.slice(d.entities[envoy].span), "Canada's envoy");
+    for w in d.entities.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "{:?}", d.entities);
+    }
+}
+
+#[test]
+fn role_phrases_with_possessive_owners_stay_whole() {
+    let d = doc(
+        "Russia's foreign minister declined to comment on the talks.",
+        None,
+    );
+    let e = entity_at(&d, span_of(&d, "foreign minister", 0)).expect("role entity");
+    assert_eq!(d.slice(d.entities[e].span), "Russia's foreign minister");
+    assert_eq!(d.entities[e].kind, EntityKind::Person);
+    assert_eq!(
+        d.entities[e].actor.as_ref().and_then(|a| a.code.as_deref()),
+        Some("RUSGOV")
+    );
+    assert!(entity_exactly(&d, "Russia").is_none());
+}
+
+#[test]
+fn titles_before_names_join_the_name() {
+    let d = doc(
+        "Hungarian Prime Minister Viktor Orban met Vice-President Hamilton Reyna of Peru on Tuesday.",
+        Some((2024, 6, 1)),
+    );
+    let orban = entity_at(&d, span_of(&d, "Viktor Orban", 0)).expect("Orban");
+    assert_eq!(
+        d.slice(d.entities[orban].span),
+        "Hungarian Prime Minister Viktor Orban"
+    );
+    assert_eq!(d.entities[orban].kind, EntityKind::Person);
+    assert_eq!(code_at(&d, "Viktor Orban").as_deref(), Some("HUNGOV"));
+    let reyna = entity_at(&d, span_of(&d, "Hamilton Reyna", 0)).expect("Reyna");
+    assert_eq!(
+        d.slice(d.entities[reyna].span),
+        "Vice-President Hamilton Reyna"
+    );
+    assert_eq!(d.entities[reyna].kind, EntityKind::Person);
+    assert_eq!(code_at(&d, "Hamilton Reyna").as_deref(), Some("PERGOV"));
+    // An unknown person after a country adjective and title.
+    let d = doc("Polish Defence Minister Marek Kowalczyk flew home.", None);
+    let jan = entity_at(&d, span_of(&d, "Marek Kowalczyk", 0)).expect("Kowalczyk");
+    assert_eq!(
+        d.slice(d.entities[jan].span),
+        "Polish Defence Minister Marek Kowalczyk"
+    );
+    assert_eq!(code_at(&d, "Marek Kowalczyk").as_deref(), Some("POLGOV"));
+}

@@ -18,14 +18,17 @@ use crate::units::Units;
 use coding::{built_actor, code_of, coding, Coding};
 pub use items::dictionary_matches;
 use items::*;
-use phrase::{parse_at, Phrase};
+use phrase::{named_target, parse_at, Phrase};
 
 /// A candidate mention before coreference.
 #[derive(Clone, Debug)]
 pub struct Cand {
-    /// Unit range of the entity span.
+    /// Unit range of the name (or of the whole mention when it has no name).
     pub a: usize,
     pub b: usize,
+    /// First unit of the entity span: a title right before a name is part of
+    /// the mention ("Hungarian Prime Minister Viktor Orban"), `a` is where the name starts.
+    pub lead: usize,
     pub kind: EntityKind,
     pub actor: Option<Arc<Actor>>,
     pub gender: Gender,
@@ -49,7 +52,7 @@ pub struct Cand {
 impl Cand {
     pub fn span(&self, units: &Units) -> Span {
         Span {
-            start: units.units[self.a].span.start,
+            start: units.units[self.lead.min(self.a)].span.start,
             end: units.units[self.b - 1].span.end,
         }
     }
@@ -139,6 +142,36 @@ fn cand_for(
     extra: Option<Coding>,
     on: Option<NaiveDate>,
 ) -> Option<Cand> {
+    let mut cand = mention_of(doc, units, kb, items, ph, extra, on)?;
+    if cand.kind == EntityKind::Person {
+        if let Some(first) = title_before_name(kb, ph) {
+            cand.lead = items[first].a;
+        }
+    }
+    Some(cand)
+}
+
+/// "Hungarian Prime Minister Viktor Orban", "Vice-President Ana Ruiz": where a
+/// person title written right before the name starts (item index), so that
+/// title and name make one mention. It starts at the title's owner or first
+/// role word: a determiner or words before them stay out ("in 1992 to topple").
+fn title_before_name(kb: &ActorKb, ph: &Phrase) -> Option<usize> {
+    let (s, _, _) = ph.name?;
+    let &(last, row, _) = ph.sectors.last()?;
+    let person_title = kb.sectors[row as usize].kind == "person";
+    let first = ph.anchor.map(|(i, _)| i).unwrap_or(ph.sectors[0].0);
+    (person_title && last + 1 == s).then_some(first)
+}
+
+fn mention_of(
+    doc: &Document,
+    units: &Units,
+    kb: &ActorKb,
+    items: &[Item],
+    ph: &Phrase,
+    extra: Option<Coding>,
+    on: Option<NaiveDate>,
+) -> Option<Cand> {
     let mut c = coding(kb, ph, on);
     if let Some(x) = extra {
         if c.country.is_none() {
@@ -192,6 +225,7 @@ fn cand_for(
             return Some(Cand {
                 a,
                 b,
+                lead: a,
                 kind,
                 actor: Some(actor),
                 gender,
@@ -214,8 +248,12 @@ fn cand_for(
         }
         .of(&doc.text);
         let first = units.norm_of(a);
-        let head_org =
-            (s..e).any(|i| is_role(kb, &items[i].what).is_some() || is_place(&items[i].what));
+        // A place opening a titled person's name is a first name ("Hamilton").
+        let first_name_place = phrase::after_person_title(kb, ph, s);
+        let head_org = (s..e).any(|i| {
+            is_role(kb, &items[i].what).is_some()
+                || (is_place(&items[i].what) && !(i == s && first_name_place))
+        });
         let mut gender = c.gender;
         if gender == Gender::Unknown {
             gender = kb
@@ -247,6 +285,7 @@ fn cand_for(
             return Some(Cand {
                 a,
                 b,
+                lead: a,
                 kind,
                 actor: None,
                 gender,
@@ -278,6 +317,7 @@ fn cand_for(
         return Some(Cand {
             a,
             b,
+            lead: a,
             kind,
             actor: Some(actor),
             gender,
@@ -293,8 +333,8 @@ fn cand_for(
         });
     }
     // A role nominal: "the Russian Foreign Ministry", "Iranian officials", "the spokeswoman".
-    if ph.sectors.is_empty() {
-        return None;
+    if ph.sectors.is_empty() || c.sector.is_none() {
+        return owner_alone(doc, units, kb, items, ph, on);
     }
     let start_item = ph
         .anchor
@@ -303,7 +343,6 @@ fn cand_for(
         .unwrap_or(ph.sectors[0].0);
     let end_item = ph.sectors.last().map(|s| s.0 + 1).unwrap_or(start_item + 1);
     let (a, b) = (first_unit(start_item), last_unit(end_item));
-    c.sector.as_ref()?;
     // The role words as written (singular and plural kept apart: "official" ≠ "officials"
     // is fine, both name the same kind of actor in one chain only when the words agree).
     let words = ph
@@ -353,6 +392,7 @@ fn cand_for(
     Some(Cand {
         a,
         b,
+        lead: a,
         kind,
         actor: Some(actor),
         gender: c.gender,
@@ -366,6 +406,30 @@ fn cand_for(
         bare,
         linked: false,
     })
+}
+
+/// "Iran's drone strikes", "Netanyahu's office": an owner with no role after
+/// it is an entity of its own, as the dictionaries type it.
+fn owner_alone(
+    doc: &Document,
+    units: &Units,
+    kb: &ActorKb,
+    items: &[Item],
+    ph: &Phrase,
+    on: Option<NaiveDate>,
+) -> Option<Cand> {
+    let (i, _) = ph.anchor?;
+    let What::Dict(ts) = &items[i].what else {
+        return None;
+    };
+    let t = named_target(ts).filter(|t| !matches!(t, Target::Adjective(_)))?;
+    let alone = Phrase {
+        start: i,
+        end: i + 1,
+        name: Some((i, i + 1, Some(t))),
+        ..Default::default()
+    };
+    cand_for(doc, units, kb, items, &alone, None, on)
 }
 
 pub fn resolve_phrase(kb: &ActorKb, phrase: &str, on: Option<NaiveDate>) -> Option<Arc<Actor>> {

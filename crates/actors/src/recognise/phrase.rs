@@ -168,9 +168,24 @@ pub(crate) fn parse_at(
             ph.name = Some((q, q + 1, t));
             q += 1;
         }
+        // "Vice-President Hamilton Mourao": after a person title, a place
+        // word opening a run of capitalised words is a first name.
+        Some(w)
+            if after_person_title(kb, &ph, q) && is_place(w) && cap_follows(items, units, q) =>
+        {
+            let e = name_end(items, units, kb, q, q + 1);
+            let e = person_name_end(items, q, e);
+            ph.name = Some((q, e, None));
+            q = e;
+        }
         Some(What::Cap) => {
             let s = q;
             let e = name_end(items, units, kb, s, s);
+            let e = if after_person_title(kb, &ph, s) {
+                person_name_end(items, s, e)
+            } else {
+                e
+            };
             // "Shanghai police", "Kano State government": an unknown place before role words.
             let role_after = at(e).is_some_and(|w| {
                 is_role(kb, w).is_some_and(|(r, _)| kb.sectors[r as usize].kind != "person")
@@ -194,6 +209,30 @@ pub(crate) fn parse_at(
     }
     ph.end = q;
     Some(finish_owner(items, units, kb, ph, depth))
+}
+
+/// Whether item `q` comes right after a person title ("President", "Prime Minister").
+pub(crate) fn after_person_title(kb: &ActorKb, ph: &Phrase, q: usize) -> bool {
+    ph.sectors
+        .last()
+        .is_some_and(|&(i, row, _)| i + 1 == q && kb.sectors[row as usize].kind == "person")
+}
+
+fn cap_follows(items: &[Item], units: &Units, q: usize) -> bool {
+    items
+        .get(q + 1)
+        .is_some_and(|it| matches!(it.what, What::Cap) && units.units[it.a].cap)
+}
+
+/// A titled person's name stops before "of <place>": "Vice-President Ana Ruiz
+/// of Peru" names Peru as the owner, not a name like "Bank of England".
+fn person_name_end(items: &[Item], s: usize, e: usize) -> usize {
+    (s + 1..e)
+        .find(|&k| {
+            matches!(items[k].what, What::Connector)
+                && items.get(k + 1).is_some_and(|n| is_place(&n.what))
+        })
+        .unwrap_or(e)
 }
 
 /// Where a name that starts at item `s` ends: capitalised words, connectors
