@@ -76,7 +76,7 @@ pub fn annotate(doc: &mut Document, kb: &ActorKb) {
         let in_date = view
             .toks
             .iter()
-            .map(|t| doc.dates.iter().any(|d| d.span.contains(t.span)))
+            .map(|t| covering(&doc.dates, |d| d.span, t.span).is_some())
             .collect();
         let syn = doc
             .syntax
@@ -322,10 +322,18 @@ fn subject_of(ctx: &Ctx, head: usize) -> Vec<Mention> {
     }
 }
 
+/// Index of the first item of `items` (in text order, nesting a few deep at
+/// most) whose span holds `span`: a binary search, then a look at the few
+/// that open at or before it, so long documents stay linear.
+fn covering<T>(items: &[T], span_of: impl Fn(&T) -> Span, span: Span) -> Option<usize> {
+    let upto = items.partition_point(|x| span_of(x).start <= span.start);
+    (upto.saturating_sub(8)..upto).find(|&i| span_of(&items[i]).contains(span))
+}
+
 /// Inside a quotation, "we" and "our" (or nobody) stand for the speaker.
 fn quote_speaker(ctx: &Ctx, head: usize, sources: &mut Vec<Mention>) {
     let span = ctx.view.toks[head].span;
-    let Some(q) = ctx.doc.quotes.iter().find(|q| q.span.contains(span)) else {
+    let Some(q) = covering(&ctx.doc.quotes, |q| q.span, span).map(|i| &ctx.doc.quotes[i]) else {
         return;
     };
     let Some(speaker) = &q.speaker else { return };
@@ -378,12 +386,7 @@ fn emit(
     let cues = mode::cues(ctx.view, m.head, ctx.lex);
     let mut mode = mode::decide(cues, embedded, force);
     let trigger = ctx.view.toks[m.head].span;
-    let quote = ctx
-        .doc
-        .quotes
-        .iter()
-        .position(|q| q.span.contains(trigger))
-        .map(|i| i as u32);
+    let quote = covering(&ctx.doc.quotes, |q| q.span, trigger).map(|i| i as u32);
     if quote.is_some() && mode == Mode::Asserted && force {
         mode = Mode::Reported;
     }
