@@ -22,7 +22,7 @@ mod view;
 use std::sync::OnceLock;
 
 use demarche_actors::ActorKb;
-use demarche_model::{Document, Event, Mention, Mode, Span};
+use demarche_model::{covering, Document, Event, Mention, Mode, Span};
 
 pub use cameo::{CameoCode, CameoTable, TableError};
 pub use patterns::PatternError;
@@ -320,14 +320,6 @@ fn subject_of(ctx: &Ctx, head: usize) -> Vec<Mention> {
     } else {
         parsed
     }
-}
-
-/// Index of the first item of `items` (in text order, nesting a few deep at
-/// most) whose span holds `span`: a binary search, then a look at the few
-/// that open at or before it, so long documents stay linear.
-fn covering<T>(items: &[T], span_of: impl Fn(&T) -> Span, span: Span) -> Option<usize> {
-    let upto = items.partition_point(|x| span_of(x).start <= span.start);
-    (upto.saturating_sub(8)..upto).find(|&i| span_of(&items[i]).contains(span))
 }
 
 /// Inside a quotation, "we" and "our" (or nobody) stand for the speaker.

@@ -16,5 +16,5 @@ pub mod syntax;
 pub use document::Document;
 pub use layers::*;
 pub use record::Record;
-pub use span::{CharIndex, Span};
+pub use span::{covering, CharIndex, Span};
 pub use syntax::{Deprel, SentenceSyntax, Upos};

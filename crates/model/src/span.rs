@@ -57,6 +57,16 @@ impl Span {
     }
 }
 
+/// Index of the first of `items` whose span holds `span`, for layers kept in
+/// text order that nest only a few deep (quotations, dates): a binary search,
+/// then a look at the few items opening at or before `span`, so lookups stay
+/// cheap on long documents.
+pub fn covering<T>(items: &[T], span_of: impl Fn(&T) -> Span, span: Span) -> Option<usize> {
+    const NESTING: usize = 8;
+    let upto = items.partition_point(|x| span_of(x).start <= span.start);
+    (upto.saturating_sub(NESTING)..upto).find(|&i| span_of(&items[i]).contains(span))
+}
+
 /// Maps byte offsets of one text to character (Unicode scalar) offsets.
 pub struct CharIndex {
     /// `None` when the text is pure ASCII: bytes and characters coincide.

@@ -163,9 +163,8 @@ impl Deprel {
 /// Tags and dependency tree for one sentence, aligned with its tokens.
 ///
 /// `head[i]` is 0 for the root, else the 1-based index of the head token
-/// within the sentence (as in CoNLL-U). A sentence that was tagged but not
-/// parsed has `upos` and empty `head`/`deprel` (see [`Self::is_parsed`]);
-/// one left alone is all empty.
+/// within the sentence (as in CoNLL-U). A sentence the syntax stage left
+/// alone is all empty.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SentenceSyntax {
     pub upos: Vec<Upos>,

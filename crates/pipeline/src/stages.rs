@@ -4,28 +4,19 @@
 use demarche_actors::ActorKb;
 use demarche_model::{Document, Sentence};
 
-use demarche_syntax::Depth;
-
-/// How much syntax each sentence needs. Syntax is most of the pipeline's cost,
+/// Which sentences to tag and parse. Syntax is most of the pipeline's cost,
 /// and only sentences with a reporting cue (indirect speech) or an event
-/// pattern read it: those are tagged and parsed, the rest left alone. So are
-/// headlines and section titles (the later stages read them on the surface)
-/// and fragments too short to hold a clause.
-fn syntax_depths(doc: &Document) -> Vec<Depth> {
+/// pattern read it; the rest are left alone. So are headlines and section
+/// titles (the later stages read them on the surface) and fragments too short
+/// to hold a clause.
+fn sentences_to_parse(doc: &Document) -> Vec<bool> {
     let triggers = demarche_events::sentences_with_triggers(doc);
     let quotes = demarche_quotes::QuoteConfig::get();
     doc.sentences
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            if !s.heading
-                && s.tokens.len() >= 3
-                && (triggers[i] || has_reporting_cue(doc, s, quotes))
-            {
-                Depth::Parse
-            } else {
-                Depth::None
-            }
+            !s.heading && s.tokens.len() >= 3 && (triggers[i] || has_reporting_cue(doc, s, quotes))
         })
         .collect()
 }
@@ -56,8 +47,8 @@ pub fn process_observed(
     observer.stage("text", || demarche_text::analyse(&mut doc));
     observer.stage("syntax", || {
         let model = demarche_syntax::Model::embedded();
-        let depths = syntax_depths(&doc);
-        demarche_syntax::annotate_document_in_depth(&mut doc, model, |s| depths[s]);
+        let wanted = sentences_to_parse(&doc);
+        demarche_syntax::annotate_document(&mut doc, model, |s| wanted[s]);
     });
     observer.stage("actors", || demarche_actors::annotate(&mut doc, kb));
     observer.stage("quotes", || demarche_quotes::annotate(&mut doc, kb));
@@ -86,24 +77,21 @@ impl StageObserver for Unobserved {
 mod tests {
     use super::*;
 
-    fn depths_of(text: &str) -> Vec<Depth> {
+    fn parsed_of(text: &str) -> Vec<bool> {
         let mut doc = Document::new("test", text.to_string());
         demarche_text::analyse(&mut doc);
-        syntax_depths(&doc)
+        sentences_to_parse(&doc)
     }
 
     #[test]
     fn only_sentences_with_a_cue_or_an_event_pattern_are_parsed() {
-        let depths = depths_of(
+        let parsed = parsed_of(
             "The harbour was quiet on a grey morning. \
              Ukraine accused Russia of shelling the port. \
              The fishermen stayed at home. \
              A spokesman told reporters that the talks would resume.",
         );
-        assert_eq!(
-            depths,
-            vec![Depth::None, Depth::Parse, Depth::None, Depth::Parse]
-        );
+        assert_eq!(parsed, vec![false, true, false, true]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! a quotation of Jones is Jones when nobody else was quoted in between; "the
 //! mayor said" is the person the text introduced as mayor.
 
-use demarche_model::{Document, EntityKind, Mention, Quote, QuoteKind, Span};
+use demarche_model::{covering, Document, EntityKind, Mention, Quote, QuoteKind, Span};
 
 use crate::config::QuoteConfig;
 
@@ -93,11 +93,7 @@ struct Place<'q> {
 impl Place<'_> {
     /// Is `span` inside this quote's content or any quotation?
     fn quoted(&self, span: Span) -> bool {
-        let inside = |q: &Span| q.start <= span.start && span.end <= q.end;
-        // Quotations are in text order and nest only a few deep: only the last
-        // few opening at or before `span` can hold it.
-        let upto = self.quoted.partition_point(|q| q.start <= span.start);
-        inside(&self.content) || self.quoted[..upto].iter().rev().take(8).any(inside)
+        self.content.contains(span) || covering(self.quoted, |q| *q, span).is_some()
     }
 }
 

@@ -16,6 +16,6 @@ pub mod train;
 mod weights;
 mod words;
 
-pub use model::{annotate_document, annotate_document_in_depth, Analysis, Depth, Model};
+pub use model::{annotate_document, Analysis, Model};
 pub use tagger::Tag;
 pub use train::{evaluate, train, Scores, TrainOptions, TrainReport};

@@ -279,41 +279,13 @@ impl Model {
     }
 }
 
-/// How much syntax a sentence gets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Depth {
-    /// Nothing: an empty [`SentenceSyntax`].
-    None,
-    /// Part-of-speech tags only (cheap); `head` and `deprel` stay empty.
-    Tags,
-    /// Tags and the dependency tree.
-    Parse,
-}
-
 /// Fills `doc.syntax` (parallel to `doc.sentences`): the selected sentences
 /// are tagged and parsed, the others get an empty [`SentenceSyntax`].
 pub fn annotate_document(doc: &mut Document, model: &Model, select: impl Fn(usize) -> bool) {
-    annotate_document_in_depth(doc, model, |s| {
-        if select(s) {
-            Depth::Parse
-        } else {
-            Depth::None
-        }
-    });
-}
-
-/// Fills `doc.syntax` (parallel to `doc.sentences`), each sentence to the
-/// depth `depth` gives it.
-pub fn annotate_document_in_depth(
-    doc: &mut Document,
-    model: &Model,
-    depth: impl Fn(usize) -> Depth,
-) {
     let mut syntax = Vec::with_capacity(doc.sentences.len());
     let mut words: Vec<&str> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
-        let depth = depth(s);
-        if depth == Depth::None {
+        if !select(s) {
             syntax.push(SentenceSyntax::default());
             continue;
         }
@@ -321,13 +293,7 @@ pub fn annotate_document_in_depth(
         for tok in doc.tokens.get(sent.token_range()).unwrap_or(&[]) {
             words.push(doc.text.get(tok.span.range()).unwrap_or(""));
         }
-        syntax.push(match depth {
-            Depth::Parse => model.annotate(&words),
-            _ => SentenceSyntax {
-                upos: model.tag(&words),
-                ..SentenceSyntax::default()
-            },
-        });
+        syntax.push(model.annotate(&words));
     }
     doc.syntax = syntax;
 }

@@ -4,9 +4,7 @@
 use std::path::PathBuf;
 
 use demarche_model::{Document, Sentence, Span, Token, TokenKind, Upos};
-use demarche_syntax::{
-    annotate_document, annotate_document_in_depth, conllu, evaluate, Depth, Model,
-};
+use demarche_syntax::{annotate_document, conllu, evaluate, Model};
 
 fn words(s: &str) -> Vec<&str> {
     s.split(' ').collect()
@@ -146,23 +144,15 @@ fn annotate_document_fills_selected_sentences_only() {
 }
 
 #[test]
-fn tag_depth_gives_tags_without_a_tree() {
-    let mut doc = two_sentence_doc();
-    annotate_document_in_depth(&mut doc, Model::embedded(), |s| {
-        if s == 0 {
-            Depth::Tags
-        } else {
-            Depth::Parse
-        }
-    });
-    assert_eq!(doc.syntax[0].len(), 4);
-    assert_eq!(doc.syntax[0].upos[2], Upos::Verb); // "stalled"
-    assert!(!doc.syntax[0].is_parsed() && doc.syntax[0].head.is_empty());
-    assert!(doc.syntax[1].is_parsed());
-    // Tagging alone gives the same tags as tagging with the parse.
+fn tagging_alone_gives_the_tags_of_the_parse() {
     let mut full = two_sentence_doc();
     annotate_document(&mut full, Model::embedded(), |_| true);
-    assert_eq!(full.syntax[0].upos, doc.syntax[0].upos);
+    let w = words("Peace talks stalled .");
+    let tags = Model::embedded().tag(&w);
+    assert_eq!(tags.len(), 4);
+    assert_eq!(tags[2], Upos::Verb); // "stalled"
+    assert_eq!(full.syntax[0].upos, tags);
+    assert!(full.syntax[0].is_parsed());
 }
 
 #[test]

@@ -171,9 +171,8 @@ struct StageTimes {
     clock: ThreadClock,
     wall: Duration,
     cpu: Option<Duration>,
-    /// Sentences parsed, tagged only, and left alone by the syntax stage.
+    /// Sentences parsed, and left alone, by the syntax stage.
     parsed: usize,
-    tagged: usize,
     untouched: usize,
 }
 
@@ -251,10 +250,10 @@ fn stage_breakdown(docs: Vec<RawDoc>, opts: &Options) -> StageTimes {
         };
         let doc = demarche_pipeline::process_observed(doc, kb, &mut times);
         for syn in &doc.syntax {
-            match (syn.is_parsed(), syn.is_empty()) {
-                (true, _) => times.parsed += 1,
-                (false, false) => times.tagged += 1,
-                (false, true) => times.untouched += 1,
+            if syn.is_parsed() {
+                times.parsed += 1;
+            } else {
+                times.untouched += 1;
             }
         }
         let record = times.timed("record", || Record::from_document(&doc));
@@ -300,8 +299,8 @@ fn write_stage_table(out: &mut impl Write, times: &StageTimes, input_bytes: u64)
     )?;
     writeln!(
         out,
-        "\nSyntax: {} sentences parsed, {} tagged only, {} left alone (no reporting cue or event pattern, headings, fragments).",
-        times.parsed, times.tagged, times.untouched
+        "\nSyntax: {} sentences parsed, {} left alone (no reporting cue or event pattern, headings, fragments).",
+        times.parsed, times.untouched
     )?;
     Ok(())
 }
