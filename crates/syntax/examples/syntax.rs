@@ -29,6 +29,9 @@ fn main() {
             if let Ok(e) = std::env::var("FOLDS") {
                 opts.folds = e.parse().unwrap_or(opts.folds);
             }
+            if let Ok(p) = std::env::var("TAG_CACHE") {
+                opts.tag_cache = Some(p.into());
+            }
             if let Ok(e) = std::env::var("PRUNE") {
                 opts.prune = e.parse().unwrap_or(opts.prune);
             }

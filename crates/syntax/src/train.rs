@@ -27,6 +27,10 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Quantised weights with magnitude at most this are dropped before saving.
     pub prune: i16,
+    /// Where to keep the trained tagger and the jackknifed training tags, so
+    /// that parser experiments can skip tagger training (read when present,
+    /// written otherwise). Only valid for the same treebank, seed and tagger options.
+    pub tag_cache: Option<PathBuf>,
 }
 
 impl TrainOptions {
@@ -40,6 +44,7 @@ impl TrainOptions {
             parser_epochs: 15,
             folds: 4,
             prune: 280,
+            tag_cache: None,
         }
     }
 }
@@ -241,7 +246,27 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
     let mut rng = Rng::new(opts.seed);
     let all: Vec<&TagExample> = exs.iter().map(|e| &e.tag).collect();
 
-    let lexicon = tagger::build_lexicon(&all, &tags, 3);
+    let mut model = Model::untrained();
+    let cached = opts
+        .tag_cache
+        .as_ref()
+        .and_then(|p| read_tag_cache(p, exs.len()));
+    let train_tags = match cached {
+        Some((tagger, train_tags)) => {
+            log("tagger and training tags read from the cache");
+            model.tagger = tagger;
+            train_tags
+        }
+        None => {
+            let train_tags = train_tagger(
+                opts, &mut model, &all, &tags, &dev_sents, &mut rng, log, start,
+            );
+            if let Some(p) = &opts.tag_cache {
+                write_tag_cache(p, &model, &train_tags)?;
+            }
+            train_tags
+        }
+    };
     let all: Vec<TagExample> = all
         .iter()
         .map(|ex| TagExample {
@@ -250,141 +275,13 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
                 .iter()
                 .map(|w| {
                     let mut w = *w;
-                    tagger::mark_lexical(&mut w, &lexicon);
+                    tagger::mark_lexical(&mut w, &model.tagger.lexicon);
                     w
                 })
                 .collect(),
             gold: ex.gold.clone(),
         })
         .collect();
-    let all: Vec<&TagExample> = all.iter().collect();
-    let dict = tagger::build_dict(&all, 20, 0.995);
-    let n_tags = tags.len();
-    let mut model = Model::untrained();
-    model.tagger = Tagger {
-        tags: tags.clone(),
-        first: Table::empty(n_tags),
-        second: Table::empty(n_tags),
-        dict: dict.clone(),
-        lexicon: lexicon.clone(),
-    };
-
-    // Jackknifing: every training sentence gets tags from taggers that never
-    // saw it, first-pass tags for training the second pass, and two-pass tags
-    // for training the parser, so both learn from tags as noisy as at run time.
-    let folds = opts.folds.max(1);
-    let fold_of = |i: usize| i % folds;
-    let split =
-        |f: usize| -> (Vec<usize>, Vec<usize>) { (0..all.len()).partition(|i| fold_of(*i) != f) };
-    let mut first_tags: Vec<Vec<u8>> = vec![Vec::new(); all.len()];
-    let mut train_tags: Vec<Vec<u8>> = vec![Vec::new(); all.len()];
-    let mut fold_first = Vec::new();
-    for f in (0..folds).filter(|_| folds > 1) {
-        let (rest, held) = split(f);
-        let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
-        let table = tagger::train_pass(
-            n_tags,
-            &dict,
-            &rest_ex,
-            None,
-            opts.tagger_epochs,
-            &mut rng,
-            |_, _| {},
-        );
-        let held_ex: Vec<&TagExample> = held.iter().map(|i| all[*i]).collect();
-        for (i, t) in held
-            .iter()
-            .zip(tagger::tag_examples(&model.tagger, &table, &held_ex, None))
-        {
-            first_tags[*i] = t;
-        }
-        fold_first.push(table);
-        log(&format!(
-            "jackknife first pass {}/{folds} ({:.0} s)",
-            f + 1,
-            start.elapsed().as_secs_f64()
-        ));
-    }
-    for (f, first_table) in fold_first.into_iter().enumerate() {
-        let (rest, held) = split(f);
-        let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
-        let rest_first: Vec<&[u8]> = rest.iter().map(|i| first_tags[*i].as_slice()).collect();
-        let second = tagger::train_pass(
-            n_tags,
-            &dict,
-            &rest_ex,
-            Some(&rest_first),
-            opts.tagger_epochs,
-            &mut rng,
-            |_, _| {},
-        );
-        let fold_tagger = Tagger {
-            tags: tags.clone(),
-            first: first_table,
-            second,
-            dict: dict.clone(),
-            lexicon: lexicon.clone(),
-        };
-        let mut scratch = TagScratch::default();
-        for i in held {
-            fold_tagger.tag_into(&all[i].words, &mut train_tags[i], &mut scratch);
-        }
-        log(&format!(
-            "jackknife second pass {}/{folds} ({:.0} s)",
-            f + 1,
-            start.elapsed().as_secs_f64()
-        ));
-    }
-
-    model.tagger.first = tagger::train_pass(
-        n_tags,
-        &dict,
-        &all,
-        None,
-        opts.tagger_epochs,
-        &mut rng,
-        |epoch, t| {
-            let mut m = model.clone();
-            m.tagger.first = t.clone();
-            let s = evaluate(&m, &dev_sents);
-            log(&format!(
-                "tagger first pass epoch {}: dev UPOS {:.2}%",
-                epoch + 1,
-                100.0 * s.upos
-            ));
-        },
-    );
-    if folds == 1 {
-        // Quick mode for experiments: tags from the final first pass (optimistic).
-        first_tags = tagger::tag_examples(&model.tagger, &model.tagger.first, &all, None);
-    }
-    let all_first: Vec<&[u8]> = first_tags.iter().map(Vec::as_slice).collect();
-    model.tagger.second = tagger::train_pass(
-        n_tags,
-        &dict,
-        &all,
-        Some(&all_first),
-        opts.tagger_epochs,
-        &mut rng,
-        |epoch, t| {
-            let mut m = model.clone();
-            m.tagger.second = t.clone();
-            let s = evaluate(&m, &dev_sents);
-            log(&format!(
-                "tagger second pass epoch {}: dev UPOS {:.2}%",
-                epoch + 1,
-                100.0 * s.upos
-            ));
-        },
-    );
-    if folds == 1 {
-        let mut scratch = TagScratch::default();
-        for (i, ex) in all.iter().enumerate() {
-            model
-                .tagger
-                .tag_into(&ex.words, &mut train_tags[i], &mut scratch);
-        }
-    }
     let jack_acc = {
         let (mut ok, mut n) = (0usize, 0usize);
         for (ex, t) in exs.iter().zip(&train_tags) {
@@ -473,4 +370,196 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
         model_bytes: bytes.len(),
         seconds: start.elapsed().as_secs_f64(),
     })
+}
+
+/// Trains the two tagger passes into `model.tagger`; returns jackknifed tags
+/// for every training sentence (what the parser trains on).
+#[allow(clippy::too_many_arguments)]
+fn train_tagger(
+    opts: &TrainOptions,
+    model: &mut Model,
+    all: &[&TagExample],
+    tags: &[Tag],
+    dev_sents: &[Sentence],
+    rng: &mut Rng,
+    log: &mut dyn FnMut(&str),
+    start: Instant,
+) -> Vec<Vec<u8>> {
+    let lexicon = tagger::build_lexicon(&all, &tags, 3);
+    let all: Vec<TagExample> = all
+        .iter()
+        .map(|ex| TagExample {
+            words: ex
+                .words
+                .iter()
+                .map(|w| {
+                    let mut w = *w;
+                    tagger::mark_lexical(&mut w, &lexicon);
+                    w
+                })
+                .collect(),
+            gold: ex.gold.clone(),
+        })
+        .collect();
+    let all: Vec<&TagExample> = all.iter().collect();
+    let dict = tagger::build_dict(&all, 20, 0.995);
+    let n_tags = tags.len();
+    model.tagger = Tagger {
+        tags: tags.to_vec(),
+        first: Table::empty(n_tags),
+        second: Table::empty(n_tags),
+        dict: dict.clone(),
+        lexicon: lexicon.clone(),
+    };
+
+    // Jackknifing: every training sentence gets tags from taggers that never
+    // saw it, first-pass tags for training the second pass, and two-pass tags
+    // for training the parser, so both learn from tags as noisy as at run time.
+    let folds = opts.folds.max(1);
+    let fold_of = |i: usize| i % folds;
+    let split =
+        |f: usize| -> (Vec<usize>, Vec<usize>) { (0..all.len()).partition(|i| fold_of(*i) != f) };
+    let mut first_tags: Vec<Vec<u8>> = vec![Vec::new(); all.len()];
+    let mut train_tags: Vec<Vec<u8>> = vec![Vec::new(); all.len()];
+    let mut fold_first = Vec::new();
+    for f in (0..folds).filter(|_| folds > 1) {
+        let (rest, held) = split(f);
+        let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
+        let table = tagger::train_pass(
+            n_tags,
+            &dict,
+            &rest_ex,
+            None,
+            opts.tagger_epochs,
+            rng,
+            |_, _| {},
+        );
+        let held_ex: Vec<&TagExample> = held.iter().map(|i| all[*i]).collect();
+        for (i, t) in held
+            .iter()
+            .zip(tagger::tag_examples(&model.tagger, &table, &held_ex, None))
+        {
+            first_tags[*i] = t;
+        }
+        fold_first.push(table);
+        log(&format!(
+            "jackknife first pass {}/{folds} ({:.0} s)",
+            f + 1,
+            start.elapsed().as_secs_f64()
+        ));
+    }
+    for (f, first_table) in fold_first.into_iter().enumerate() {
+        let (rest, held) = split(f);
+        let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
+        let rest_first: Vec<&[u8]> = rest.iter().map(|i| first_tags[*i].as_slice()).collect();
+        let second = tagger::train_pass(
+            n_tags,
+            &dict,
+            &rest_ex,
+            Some(&rest_first),
+            opts.tagger_epochs,
+            rng,
+            |_, _| {},
+        );
+        let fold_tagger = Tagger {
+            tags: tags.to_vec(),
+            first: first_table,
+            second,
+            dict: dict.clone(),
+            lexicon: lexicon.clone(),
+        };
+        let mut scratch = TagScratch::default();
+        for i in held {
+            fold_tagger.tag_into(&all[i].words, &mut train_tags[i], &mut scratch);
+        }
+        log(&format!(
+            "jackknife second pass {}/{folds} ({:.0} s)",
+            f + 1,
+            start.elapsed().as_secs_f64()
+        ));
+    }
+
+    model.tagger.first = tagger::train_pass(
+        n_tags,
+        &dict,
+        &all,
+        None,
+        opts.tagger_epochs,
+        rng,
+        |epoch, t| {
+            let mut m = model.clone();
+            m.tagger.first = t.clone();
+            let s = evaluate(&m, &dev_sents);
+            log(&format!(
+                "tagger first pass epoch {}: dev UPOS {:.2}%",
+                epoch + 1,
+                100.0 * s.upos
+            ));
+        },
+    );
+    if folds == 1 {
+        // Quick mode for experiments: tags from the final first pass (optimistic).
+        first_tags = tagger::tag_examples(&model.tagger, &model.tagger.first, &all, None);
+    }
+    let all_first: Vec<&[u8]> = first_tags.iter().map(Vec::as_slice).collect();
+    model.tagger.second = tagger::train_pass(
+        n_tags,
+        &dict,
+        &all,
+        Some(&all_first),
+        opts.tagger_epochs,
+        rng,
+        |epoch, t| {
+            let mut m = model.clone();
+            m.tagger.second = t.clone();
+            let s = evaluate(&m, &dev_sents);
+            log(&format!(
+                "tagger second pass epoch {}: dev UPOS {:.2}%",
+                epoch + 1,
+                100.0 * s.upos
+            ));
+        },
+    );
+    if folds == 1 {
+        let mut scratch = TagScratch::default();
+        for (i, ex) in all.iter().enumerate() {
+            model
+                .tagger
+                .tag_into(&ex.words, &mut train_tags[i], &mut scratch);
+        }
+    }
+    train_tags
+}
+
+/// Reads the tag cache; `None` when absent or not for this treebank.
+fn read_tag_cache(path: &PathBuf, n_sentences: usize) -> Option<(Tagger, Vec<Vec<u8>>)> {
+    let bytes = std::fs::read(path).ok()?;
+    let mut input = crate::model::Bytes::new(&bytes);
+    let model_len = input.u32().ok()? as usize;
+    let model = Model::from_bytes(input.take(model_len).ok()?).ok()?;
+    let n = input.u32().ok()? as usize;
+    if n != n_sentences {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = input.u16().ok()? as usize;
+        out.push(input.take(len).ok()?.to_vec());
+    }
+    Some((model.tagger, out))
+}
+
+fn write_tag_cache(path: &PathBuf, model: &Model, train_tags: &[Vec<u8>]) -> Result<(), String> {
+    let mut m = model.clone();
+    m.parser = Model::untrained().parser;
+    let bytes = m.to_bytes();
+    let mut out = Vec::with_capacity(bytes.len() + 8);
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(&bytes);
+    out.extend_from_slice(&(train_tags.len() as u32).to_le_bytes());
+    for t in train_tags {
+        out.extend_from_slice(&(t.len() as u16).to_le_bytes());
+        out.extend_from_slice(t);
+    }
+    std::fs::write(path, out).map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }

@@ -53,6 +53,11 @@ pub struct TrainSyntaxArgs {
     /// largest weight / 32767): 280 keeps the EWT model under 30 MB.
     #[arg(long, default_value_t = 280)]
     pub prune: i16,
+    /// Keep the trained tagger and the jackknifed training tags in this file
+    /// and reuse them when it exists: parser experiments then skip tagger
+    /// training. Delete it when the treebank, seed or tagger options change.
+    #[arg(long, value_name = "FILE")]
+    pub tag_cache: Option<PathBuf>,
 }
 
 fn open_input(path: &PathBuf) -> anyhow::Result<(Box<dyn BufRead>, String)> {
@@ -133,6 +138,7 @@ pub fn run_train(args: TrainSyntaxArgs) -> anyhow::Result<i32> {
     opts.parser_epochs = args.parser_epochs;
     opts.folds = args.folds;
     opts.prune = args.prune;
+    opts.tag_cache = args.tag_cache;
     let report = demarche_syntax::train(&opts, &mut |line| eprintln!("{line}"))
         .map_err(anyhow::Error::msg)?;
     println!("relation        gold  pred  precision recall  F1   (dev, head and full label right)");
