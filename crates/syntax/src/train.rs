@@ -385,7 +385,7 @@ fn train_tagger(
     log: &mut dyn FnMut(&str),
     start: Instant,
 ) -> Vec<Vec<u8>> {
-    let lexicon = tagger::build_lexicon(&all, &tags, 3);
+    let lexicon = tagger::build_lexicon(all, tags, 3);
     let all: Vec<TagExample> = all
         .iter()
         .map(|ex| TagExample {
@@ -489,7 +489,7 @@ fn train_tagger(
         |epoch, t| {
             let mut m = model.clone();
             m.tagger.first = t.clone();
-            let s = evaluate(&m, &dev_sents);
+            let s = evaluate(&m, dev_sents);
             log(&format!(
                 "tagger first pass epoch {}: dev UPOS {:.2}%",
                 epoch + 1,
@@ -512,7 +512,7 @@ fn train_tagger(
         |epoch, t| {
             let mut m = model.clone();
             m.tagger.second = t.clone();
-            let s = evaluate(&m, &dev_sents);
+            let s = evaluate(&m, dev_sents);
             log(&format!(
                 "tagger second pass epoch {}: dev UPOS {:.2}%",
                 epoch + 1,
