@@ -2,12 +2,17 @@
 //! `cargo run --release -p demarche-actors --example eval_conll [-- PATH]`
 //! (default ../shared/gold/ner/conllpp_dev.txt). Person → PER, organisation and
 //! group → ORG, country and place → LOC; exact span and type must match.
+//!
+//! Prints P/R/F1 per type and the error classes (wrong type on the right span,
+//! wrong boundaries, spurious, missed, and spurious spans that are MISC in the
+//! gold); `CONLL_ERRORS=1` lists every error with its sentence.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use demarche_actors::{annotate, ActorKb};
 use demarche_model::{Document, EntityKind, Sentence, Span, Token, TokenKind};
 
+/// (document, sentence * 1000 + first token, sentence * 1000 + end token, type).
 pub type Spans = HashSet<(usize, usize, usize, &'static str)>;
 
 fn label(tag: &str) -> Option<&'static str> {
@@ -15,6 +20,7 @@ fn label(tag: &str) -> Option<&'static str> {
         "PER" => Some("PER"),
         "ORG" => Some("ORG"),
         "LOC" => Some("LOC"),
+        "MISC" => Some("MISC"),
         _ => None,
     }
 }
@@ -32,15 +38,25 @@ fn kind(tok: &str) -> TokenKind {
     }
 }
 
+fn joined(words: &[(String, String)]) -> String {
+    words
+        .iter()
+        .map(|w| w.0.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Gold spans and predictions for one document, plus texts for the error list.
+struct Collect<'a> {
+    gold: &'a mut Spans,
+    misc: &'a mut Spans,
+    pred: &'a mut Spans,
+    words: &'a mut HashMap<(usize, usize, usize), String>,
+    sentences: &'a mut HashMap<(usize, usize), String>,
+}
+
 /// Scores one document: its sentences of (token, tag).
-fn score_doc(
-    doc_no: usize,
-    sents: &[Vec<(String, String)>],
-    kb: &ActorKb,
-    gold: &mut Spans,
-    pred: &mut Spans,
-    words: &mut HashMap<(usize, usize, usize), String>,
-) {
+fn score_doc(doc_no: usize, sents: &[Vec<(String, String)>], kb: &ActorKb, out: Collect) {
     let mut doc = Document::new(format!("conll-{doc_no}"), String::new());
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (sentence, token) per token
     for (s, sent) in sents.iter().enumerate() {
@@ -64,41 +80,31 @@ fn score_doc(
             heading: false,
         });
         doc.text.push('\n');
+        out.sentences.insert((doc_no, s), joined(sent));
     }
     // Gold spans from IOB2 tags.
     for (s, sent) in sents.iter().enumerate() {
         let mut open: Option<(usize, &'static str)> = None;
-        for (t, (_, tag)) in sent.iter().enumerate() {
+        for t in 0..=sent.len() {
+            let tag = sent.get(t).map_or("O", |w| w.1.as_str());
             let begins = tag.starts_with("B-")
                 || tag == "O"
                 || open.is_some_and(|(_, l)| label(tag) != Some(l));
-            if begins {
-                if let Some((a, l)) = open.take() {
-                    gold.insert((doc_no, s * 1000 + a, s * 1000 + t, l));
-                    words.insert(
-                        (doc_no, s * 1000 + a, s * 1000 + t),
-                        sent[a..t]
-                            .iter()
-                            .map(|w| w.0.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    );
-                }
-                if let Some(l) = label(tag) {
-                    open = Some((t, l));
-                }
+            if !begins {
+                continue;
             }
-        }
-        if let Some((a, l)) = open {
-            gold.insert((doc_no, s * 1000 + a, s * 1000 + sent.len(), l));
-            words.insert(
-                (doc_no, s * 1000 + a, s * 1000 + sent.len()),
-                sent[a..]
-                    .iter()
-                    .map(|w| w.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            if let Some((a, l)) = open.take() {
+                let key = (doc_no, s * 1000 + a, s * 1000 + t);
+                if l == "MISC" {
+                    out.misc.insert((key.0, key.1, key.2, l));
+                } else {
+                    out.gold.insert((key.0, key.1, key.2, l));
+                }
+                out.words.insert(key, joined(&sent[a..t]));
+            }
+            if let Some(l) = label(tag) {
+                open = Some((t, l));
+            }
         }
     }
     annotate(&mut doc, kb);
@@ -134,8 +140,9 @@ fn score_doc(
         let (s, ta) = starts[a];
         let (s2, tb) = starts[b - 1];
         if s == s2 {
-            pred.insert((doc_no, s * 1000 + ta, s * 1000 + tb + 1, l));
-            words.insert(
+            out.pred
+                .insert((doc_no, s * 1000 + ta, s * 1000 + tb + 1, l));
+            out.words.insert(
                 (doc_no, s * 1000 + ta, s * 1000 + tb + 1),
                 doc.slice(span).to_string(),
             );
@@ -146,8 +153,12 @@ fn score_doc(
 /// Gold and predicted spans over a whole CoNLL text.
 pub struct Scored {
     pub gold: Spans,
+    /// Gold MISC spans (not scored; a prediction on one is MISC leakage).
+    pub misc: Spans,
     pub pred: Spans,
     pub words: HashMap<(usize, usize, usize), String>,
+    /// Text of each (document, sentence).
+    pub sentences: HashMap<(usize, usize), String>,
     pub docs: usize,
 }
 
@@ -161,13 +172,42 @@ impl Scored {
         );
         2.0 * p * r / (p + r).max(1e-9)
     }
+
+    /// Every error, classified: (class, the span it is about, the other side's span if any).
+    pub fn errors(&self) -> Vec<(&'static str, Entry, Option<Entry>)> {
+        let overlaps = |x: &Entry, y: &Entry| x.0 == y.0 && x.1 < y.2 && y.1 < x.2;
+        let same_span = |x: &Entry, y: &Entry| x.0 == y.0 && x.1 == y.1 && x.2 == y.2;
+        let mut out = Vec::new();
+        for p in self.pred.difference(&self.gold) {
+            if let Some(g) = self.gold.iter().find(|g| same_span(g, p)) {
+                out.push(("type", *p, Some(*g)));
+            } else if let Some(g) = self.gold.iter().find(|g| overlaps(g, p)) {
+                out.push(("boundary", *p, Some(*g)));
+            } else if let Some(m) = self.misc.iter().find(|m| overlaps(m, p)) {
+                out.push(("misc", *p, Some(*m)));
+            } else {
+                out.push(("spurious", *p, None));
+            }
+        }
+        for g in self.gold.difference(&self.pred) {
+            if !self.pred.iter().any(|p| overlaps(g, p)) {
+                out.push(("missed", *g, None));
+            }
+        }
+        out.sort();
+        out
+    }
 }
+
+/// One span of [`Spans`].
+pub type Entry = (usize, usize, usize, &'static str);
 
 /// Annotates every document of a CoNLL text and collects gold and predicted spans.
 pub fn score(text: &str) -> Scored {
     let kb = ActorKb::embedded();
-    let (mut gold, mut pred) = (Spans::new(), Spans::new());
+    let (mut gold, mut misc, mut pred) = (Spans::new(), Spans::new(), Spans::new());
     let mut words = HashMap::new();
+    let mut sentences = HashMap::new();
     let mut sents: Vec<Vec<(String, String)>> = Vec::new();
     let mut cur: Vec<(String, String)> = Vec::new();
     let mut doc_no = 0;
@@ -184,7 +224,14 @@ pub fn score(text: &str) -> Scored {
                 sents.push(std::mem::take(&mut cur));
             }
             if !sents.is_empty() {
-                score_doc(doc_no, &sents, kb, &mut gold, &mut pred, &mut words);
+                let out = Collect {
+                    gold: &mut gold,
+                    misc: &mut misc,
+                    pred: &mut pred,
+                    words: &mut words,
+                    sentences: &mut sentences,
+                };
+                score_doc(doc_no, &sents, kb, out);
                 doc_no += 1;
                 sents.clear();
             }
@@ -197,8 +244,10 @@ pub fn score(text: &str) -> Scored {
     }
     Scored {
         gold,
+        misc,
         pred,
         words,
+        sentences,
         docs: doc_no,
     }
 }
@@ -212,19 +261,51 @@ fn main() {
         return;
     };
     let started = std::time::Instant::now();
+    let scored = score(&text);
+    let elapsed = started.elapsed();
     let Scored {
         gold,
         pred,
         words,
+        sentences,
         docs: doc_no,
-    } = score(&text);
-    let elapsed = started.elapsed();
-    let tp = gold.intersection(&pred).count() as f64;
+        ..
+    } = &scored;
+    let errors = scored.errors();
+    let text_of = |x: &Entry| words.get(&(x.0, x.1, x.2)).cloned().unwrap_or_default();
+    // CONLL_ERRORS=1 lists the errors with their sentences, to study them.
+    if std::env::var_os("CONLL_ERRORS").is_some() {
+        for (class, x, other) in &errors {
+            let detail = match other {
+                Some(o) => format!("{} {:?} / gold {} {:?}", x.3, text_of(x), o.3, text_of(o)),
+                None => format!("{} {:?}", x.3, text_of(x)),
+            };
+            let sentence = sentences.get(&(x.0, x.1 / 1000)).map_or("", String::as_str);
+            println!("{class:8} {detail}\n         | {sentence}");
+        }
+    }
+    let tp = gold.intersection(pred).count() as f64;
     let (p, r) = (tp / pred.len().max(1) as f64, tp / gold.len().max(1) as f64);
     println!(
         "CoNLL dev ({path}): {doc_no} documents in {:.2} s",
         elapsed.as_secs_f64()
     );
+    // The most frequent error classes, by class and types (predicted → gold).
+    let mut classes: BTreeMap<String, usize> = BTreeMap::new();
+    for (class, x, other) in &errors {
+        let key = match (class, other) {
+            (&"missed", _) => format!("missed {}", x.3),
+            (_, Some(o)) => format!("{class} {} (gold {})", x.3, o.3),
+            (_, None) => format!("{class} {}", x.3),
+        };
+        *classes.entry(key).or_default() += 1;
+    }
+    let mut classes: Vec<(String, usize)> = classes.into_iter().collect();
+    classes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("  most frequent errors:");
+    for (k, n) in classes.iter().take(12) {
+        println!("    {n:5}  {k}");
+    }
     for l in ["PER", "ORG", "LOC"] {
         let g = gold.iter().filter(|x| x.3 == l).count() as f64;
         let pr = pred.iter().filter(|x| x.3 == l).count() as f64;
@@ -241,27 +322,6 @@ fn main() {
         "  all: P {p:.3} R {r:.3} F1 {:.3}",
         2.0 * p * r / (p + r).max(1e-9)
     );
-    // CONLL_ERRORS=1 lists the misses, to study them.
-    if std::env::var_os("CONLL_ERRORS").is_some() {
-        let text = |x: &(usize, usize, usize, &str)| {
-            words.get(&(x.0, x.1, x.2)).cloned().unwrap_or_default()
-        };
-        let gold_at: HashMap<_, _> = gold.iter().map(|x| ((x.0, x.1, x.2), x.3)).collect();
-        for x in pred.difference(&gold) {
-            println!(
-                "FP {} {:?} (gold there: {:?})",
-                x.3,
-                text(x),
-                gold_at.get(&(x.0, x.1, x.2))
-            );
-        }
-        let pred_at: HashSet<_> = pred.iter().map(|x| (x.0, x.1, x.2)).collect();
-        for x in gold.difference(&pred) {
-            if !pred_at.contains(&(x.0, x.1, x.2)) {
-                println!("FN {} {:?}", x.3, text(x));
-            }
-        }
-    }
 }
 
 /// CoNLL marks a person's name without the title before it: a person

@@ -94,6 +94,8 @@ pub struct RawKb {
     pub connectors: Vec<String>,
     /// Prepositions that make the following name a place ("in", "near").
     pub locatives: Vec<String>,
+    /// Named word lists the recogniser reads as context cues ("team_before": "beat", "v").
+    pub cues: Vec<(String, Vec<String>)>,
 }
 
 fn list(field: &str) -> Vec<String> {
@@ -232,6 +234,11 @@ impl RawKb {
                 Some("stop_names") => self.stop_names.extend(f.iter().flat_map(|x| list(x))),
                 Some("connectors") => self.connectors.extend(f.iter().flat_map(|x| list(x))),
                 Some("locatives") => self.locatives.extend(f.iter().flat_map(|x| list(x))),
+                Some("cues") => {
+                    need(2)?;
+                    self.cues
+                        .push((field(0).trim().to_string(), list(field(1))));
+                }
                 Some("determiners") => {
                     need(2)?;
                     let definite = field(1).trim() == "definite";

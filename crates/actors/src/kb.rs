@@ -92,6 +92,8 @@ pub struct ActorKb {
     pub(crate) determiners: HashMap<String, bool>,
     pub(crate) connectors: HashSet<String>,
     pub(crate) locatives: HashSet<String>,
+    /// Context word lists by name (`[cues]` in words.tsv), normalised.
+    pub(crate) cues: HashMap<String, HashSet<String>>,
     pub(crate) country_by_iso: HashMap<String, u32>,
     keys: Vec<Vec<AliasHit>>,
     by_key: HashMap<String, u32>,
@@ -447,6 +449,15 @@ impl ActorKb {
             determiners: raw.determiners.iter().cloned().collect(),
             connectors: raw.connectors.iter().map(|w| norm::token(w)).collect(),
             locatives: raw.locatives.iter().map(|w| norm::token(w)).collect(),
+            cues: {
+                let mut cues: HashMap<String, HashSet<String>> = HashMap::new();
+                for (name, words) in &raw.cues {
+                    cues.entry(name.clone())
+                        .or_default()
+                        .extend(words.iter().map(|w| norm::token(w)));
+                }
+                cues
+            },
             country_by_iso,
             keys,
             by_key,
@@ -547,6 +558,11 @@ impl ActorKb {
             .iter()
             .map(|o| o.actor.as_ref())
             .find(|a| a.code.as_deref() == Some(code))
+    }
+
+    /// Whether the normalised `word` is in the cue list `list` (`[cues]` in words.tsv).
+    pub(crate) fn cue(&self, list: &str, word: &str) -> bool {
+        self.cues.get(list).is_some_and(|l| l.contains(word))
     }
 
     pub(crate) fn country_actor(&self, iso: &str) -> Option<&Country> {

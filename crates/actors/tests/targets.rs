@@ -39,6 +39,6 @@ fn conll_entity_f1_does_not_regress() {
         return;
     };
     let f1 = eval_conll::score(&text).f1();
-    // Measured 0.720 (goal 0.85, not reached with rules alone).
-    assert!(f1 >= 0.70, "CoNLL dev entity F1 {f1:.3}");
+    // Measured 0.849 (was 0.720 before the document-level rules; goal 0.85).
+    assert!(f1 >= 0.83, "CoNLL dev entity F1 {f1:.3}");
 }

@@ -23,16 +23,23 @@ pub(crate) struct Coding {
     pub(crate) kind: Option<EntityKind>,
 }
 
+impl Coding {
+    /// Nothing known yet.
+    pub(crate) fn empty() -> Coding {
+        Coding {
+            country: None,
+            sector: None,
+            whole: None,
+            gender: Gender::Unknown,
+            plural: false,
+            rows: Vec::new(),
+            kind: None,
+        }
+    }
+}
+
 pub(crate) fn coding(kb: &ActorKb, ph: &Phrase, on: Option<NaiveDate>) -> Coding {
-    let mut c = Coding {
-        country: None,
-        sector: None,
-        whole: None,
-        gender: Gender::Unknown,
-        plural: false,
-        rows: Vec::new(),
-        kind: None,
-    };
+    let mut c = Coding::empty();
     let offer = |c: &mut Coding, s: Option<&str>, prio: u8| {
         if let Some(s) = s {
             if c.sector.as_ref().is_none_or(|(_, p)| prio >= *p) {

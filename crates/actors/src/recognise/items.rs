@@ -86,15 +86,17 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
                     What::Poss
                 } else if kb.determiners.contains_key(w)
                     && !(u.cap && !u.sentence_start && w.len() > 3)
+                    && !initial_before_name(doc, units, i)
                 {
                     What::Det {
                         definite: kb.determiners[w],
                     }
-                } else if u.cap
-                    && !kb.stop_names.contains(w)
-                    && !lone_letter(units, i)
-                    && !u.heading
-                    && !compound_of_known(kb, u.span.of(&doc.text))
+                } else if initial_before_name(doc, units, i)
+                    || (u.cap
+                        && !kb.stop_names.contains(w)
+                        && !lone_letter(units, i)
+                        && !u.heading
+                        && !compound_of_known(kb, u.span.of(&doc.text)))
                 {
                     What::Cap
                 } else if u.cap && kb.stop_names.contains(w) && !u.heading && w.len() > 2 {
@@ -119,6 +121,19 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
     out
 }
 
+/// "A. Smith", "I. Austin": a capital letter with its dot before a capitalised
+/// word is an initial, not the article or the pronoun.
+fn initial_before_name(doc: &Document, units: &Units, i: usize) -> bool {
+    let raw = units.units[i].span.of(&doc.text);
+    raw.len() == 2
+        && raw.ends_with('.')
+        && raw.starts_with(|c: char| c.is_ascii_uppercase())
+        && units
+            .units
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.kind == TokenKind::Word)
+}
+
 /// A single letter ("N", "J.") is a name only as an initial before another capitalised word.
 pub(crate) fn lone_letter(units: &Units, i: usize) -> bool {
     units
@@ -139,8 +154,13 @@ pub(crate) fn is_initial(units: &Units, i: usize) -> bool {
     w.chars().count() == 1 && w.chars().all(char::is_alphabetic)
 }
 
-pub(crate) fn is_place(w: &What) -> bool {
-    matches!(w, What::Dict(ts) if ts.iter().any(|t| matches!(t, Target::Country(_) | Target::Capital(_))))
+/// A country, a capital, or a town or region of the places table.
+pub(crate) fn is_place(kb: &ActorKb, w: &What) -> bool {
+    matches!(w, What::Dict(ts) if ts.iter().any(|t| match t {
+        Target::Country(_) | Target::Capital(_) => true,
+        Target::Org(o) => kb.orgs[*o as usize].kind == demarche_model::EntityKind::Place,
+        _ => false,
+    }))
 }
 
 /// "Iran-backed", "US-Iran", "Israeli-Palestinian": a hyphenated word made of

@@ -3,6 +3,7 @@
 //! adjectives, sector words, appositions, "X of/for/to Y" owners).
 
 mod coding;
+mod document;
 mod items;
 mod phrase;
 
@@ -47,9 +48,42 @@ pub struct Cand {
     pub bare: bool,
     /// Coreference gave it an antecedent.
     pub linked: bool,
+    /// An unknown name typed by default, for want of any cue: another
+    /// mention of the same name in the document may know better.
+    pub guessed: bool,
 }
 
 impl Cand {
+    /// A mention of units `a..b` in `sentence`, before coreference: no
+    /// title before it, no chain, not linked.
+    fn new(
+        (a, b): (usize, usize),
+        kind: EntityKind,
+        actor: Option<Arc<Actor>>,
+        gender: Gender,
+        rows: Vec<u32>,
+        sentence: u32,
+    ) -> Cand {
+        Cand {
+            a,
+            b,
+            lead: a,
+            kind,
+            actor,
+            gender,
+            plural: false,
+            chain: None,
+            named: true,
+            known: false,
+            definite: false,
+            rows,
+            sentence,
+            bare: false,
+            linked: false,
+            guessed: false,
+        }
+    }
+
     pub fn span(&self, units: &Units) -> Span {
         Span {
             start: units.units[self.lead.min(self.a)].span.start,
@@ -65,6 +99,28 @@ impl Cand {
             chain: self.chain,
         }
     }
+}
+
+/// Words around an unknown name that make it a person: a kinship or team
+/// role right before it ("his wife Naina", "striker Les Ferdinand"), an age
+/// after it ("Duran, 45,"), a reporting verb after a single word ("Frater said").
+fn person_context(units: &Units, kb: &ActorKb, a: usize, b: usize) -> bool {
+    let word = |i: usize| (i < units.len()).then(|| units.norm_of(i));
+    let before = a > 0 && word(a - 1).is_some_and(|w| kb.cue("person_before", w));
+    let age = word(b) == Some(",")
+        && units
+            .units
+            .get(b + 1)
+            .is_some_and(|u| u.kind == demarche_model::TokenKind::Number)
+        && units.norm_of(b + 1).len() <= 2
+        && matches!(word(b + 2), Some(",") | Some(")"));
+    let speaks = b == a + 1 && word(b).is_some_and(|w| kb.cue("reporting", w));
+    before || age || speaks
+}
+
+/// "the town of Uyo", "the village of Layron": a place noun and "of" before a name.
+fn place_noun_before(units: &Units, kb: &ActorKb, a: usize) -> bool {
+    a >= 2 && units.norm_of(a - 1) == "of" && kb.cue("place_noun", units.norm_of(a - 2))
 }
 
 /// Words right before a name that make it a place ("in Geneva").
@@ -130,6 +186,7 @@ pub fn candidates(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Cand> {
         }
         k += if skip_next { 2 } else { 1 };
     }
+    document::refine(doc, units, kb, &mut out);
     out
 }
 
@@ -223,21 +280,9 @@ fn mention_of(
             };
             let plural = matches!(t, Target::Adjective(_));
             return Some(Cand {
-                a,
-                b,
-                lead: a,
-                kind,
-                actor: Some(actor),
-                gender,
                 plural,
-                chain: None,
-                named: true,
                 known: true,
-                definite: false,
-                rows: c.rows,
-                sentence: sentence(a),
-                bare: false,
-                linked: false,
+                ..Cand::new((a, b), kind, Some(actor), gender, c.rows, sentence(a))
             });
         }
         // An unknown name.
@@ -250,10 +295,20 @@ fn mention_of(
         let first = units.norm_of(a);
         // A place opening a titled person's name is a first name ("Hamilton").
         let first_name_place = phrase::after_person_title(kb, ph, s);
+        // A first name before a place word makes a person ("Anthony Washington").
+        let first_name = b - a >= 2 && kb.first_names.contains_key(first);
         let head_org = (s..e).any(|i| {
             is_role(kb, &items[i].what).is_some()
-                || (is_place(&items[i].what) && !(i == s && first_name_place))
+                || (i > s && is_name_head(kb, &items[i].what))
+                || (is_place(kb, &items[i].what) && !(i == s && first_name_place) && !first_name)
         });
+        // "Douglas & Lomason", "Bank of Tokyo": an ampersand, or "of" inside
+        // an untitled name, makes a firm or an institution.
+        let head_org = head_org
+            || (s + 1..e).any(|i| {
+                let w = units.norm_of(items[i].a);
+                w == "&" || (w == "of" && !first_name && !first_name_place)
+            });
         let mut gender = c.gender;
         if gender == Gender::Unknown {
             gender = kb
@@ -265,39 +320,41 @@ fn mention_of(
         let title_person = ph.sectors.iter().any(|&(_, r, _)| {
             kb.sectors[r as usize].kind == "person" && kb.sectors[r as usize].title
         });
-        let kind = if head_org {
+        if let Some(row) = ph.named_by {
+            let sr = &kb.sectors[row as usize];
+            if let Some(sec) = &sr.sector {
+                c.sector = Some((sec.clone(), sr.priority));
+            }
+        }
+        let mut guessed = false;
+        let kind = if head_org || ph.named_by.is_some() {
             EntityKind::Organization
         } else if title_person
             || c.kind == Some(EntityKind::Person)
             || kb.first_names.contains_key(first)
             || (b - a >= 2 && is_initial(units, a))
+            || person_context(units, kb, a, b)
         {
             EntityKind::Person
-        } else if locative_before(units, kb, a) {
+        } else if locative_before(units, kb, a) || place_noun_before(units, kb, a) {
             EntityKind::Place
         } else if b - a >= 2 && (a..b).all(|i| !units.units[i].all_caps) {
+            guessed = true;
             EntityKind::Person
         } else {
+            guessed = true;
             EntityKind::Organization
         };
-        if single_at_start && !title_person && ph.anchor.is_none() {
+        if single_at_start
+            && !title_person
+            && ph.anchor.is_none()
+            && ph.named_by.is_none()
+            && !person_context(units, kb, a, b)
+        {
             // A lone capitalised word opening a sentence: only coreference can make it a name.
             return Some(Cand {
-                a,
-                b,
-                lead: a,
-                kind,
-                actor: None,
-                gender,
-                plural: false,
-                chain: None,
-                named: true,
-                known: false,
-                definite: false,
-                rows: c.rows,
-                sentence: sentence(a),
-                bare: false,
-                linked: false,
+                guessed,
+                ..Cand::new((a, b), kind, None, gender, c.rows, sentence(a))
             });
         }
         if head_org {
@@ -315,21 +372,8 @@ fn mention_of(
         }
         let actor = built_actor(slug(text), text.to_string(), &c);
         return Some(Cand {
-            a,
-            b,
-            lead: a,
-            kind,
-            actor: Some(actor),
-            gender,
-            plural: false,
-            chain: None,
-            named: true,
-            known: false,
-            definite: false,
-            rows: c.rows,
-            sentence: sentence(a),
-            bare: false,
-            linked: false,
+            guessed,
+            ..Cand::new((a, b), kind, Some(actor), gender, c.rows, sentence(a))
         });
     }
     // A role nominal: "the Russian Foreign Ministry", "Iranian officials", "the spokeswoman".
@@ -390,21 +434,11 @@ fn mention_of(
     };
     let actor = built_actor(id, name, &c);
     Some(Cand {
-        a,
-        b,
-        lead: a,
-        kind,
-        actor: Some(actor),
-        gender: c.gender,
         plural: c.plural,
-        chain: None,
         named: false,
-        known: false,
         definite,
-        rows: c.rows,
-        sentence: sentence(a),
         bare,
-        linked: false,
+        ..Cand::new((a, b), kind, Some(actor), c.gender, c.rows, sentence(a))
     })
 }
 
@@ -454,15 +488,7 @@ pub fn resolve_phrase(kb: &ActorKb, phrase: &str, on: Option<NaiveDate>) -> Opti
 /// A phrase with no entity ("soldiers", "a disgraced former minister",
 /// "British"): its strongest sector word, or the country of its demonym.
 fn words_alone(kb: &ActorKb, units: &Units) -> Option<Arc<Actor>> {
-    let mut c = Coding {
-        country: None,
-        sector: None,
-        whole: None,
-        gender: Gender::Unknown,
-        plural: false,
-        rows: Vec::new(),
-        kind: None,
-    };
+    let mut c = Coding::empty();
     let mut former = false;
     for (_, _, targets) in dictionary_matches(units, kb) {
         for t in targets {

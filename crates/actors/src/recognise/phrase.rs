@@ -23,6 +23,8 @@ pub(crate) struct Phrase {
     pub(crate) owner_start: Option<usize>,
     /// First item of an unknown capitalised place before role words ("Shanghai police").
     pub(crate) place: Option<usize>,
+    /// Sector row of the organisation word after an unknown name ("Interfax news agency").
+    pub(crate) named_by: Option<u32>,
 }
 
 pub(crate) fn is_anchor(t: &Target) -> bool {
@@ -86,8 +88,26 @@ pub(crate) fn parse_at(
     if let Some(w @ What::Dict(ts)) = at(q) {
         let next_joins = at(q + 1).is_some_and(|n| matches!(n, What::Cap) || is_name_head(kb, n))
             && items.get(q + 1).is_some_and(|it| units.units[it.a].cap);
-        if is_place(w) && next_joins && ph.anchor.is_none() {
+        if is_place(kb, w) && next_joins && ph.anchor.is_none() {
             let e = name_end(items, units, kb, q, q + 1);
+            // "Kano State government": a place's longer name before role
+            // words owns them, and its country codes them.
+            let role_after = at(e).is_some_and(|w| {
+                is_role(kb, w).is_some_and(|(r, _)| kb.sectors[r as usize].kind != "person")
+            }) && !units.units[items[e].a].cap;
+            if e > q + 1 && role_after {
+                if let Some(t) = pick_anchor(ts) {
+                    ph.anchor = Some((q, t));
+                    ph.place = Some(q);
+                    let mut r = e;
+                    while let Some((row, plural)) = at(r).and_then(|w| is_role(kb, w)) {
+                        ph.sectors.push((r, row, plural));
+                        r += 1;
+                    }
+                    ph.end = r;
+                    return Some(finish_owner(items, units, kb, ph, depth));
+                }
+            }
             if e > q + 1 {
                 ph.name = Some((q, e, None));
                 ph.end = e;
@@ -171,10 +191,23 @@ pub(crate) fn parse_at(
         // "Vice-President Hamilton Mourao": after a person title, a place
         // word opening a run of capitalised words is a first name.
         Some(w)
-            if after_person_title(kb, &ph, q) && is_place(w) && cap_follows(items, units, q) =>
+            if after_person_title(kb, &ph, q)
+                && is_place(kb, w)
+                && cap_follows(items, units, q) =>
         {
             let e = name_end(items, units, kb, q, q + 1);
-            let e = person_name_end(items, q, e);
+            let e = person_name_end(kb, items, q, e);
+            ph.name = Some((q, e, None));
+            q = e;
+        }
+        // "New Haven", "Old Trafford", "White Sox": a word that opens a name
+        // only before another capitalised word, never opening the sentence.
+        Some(What::StopCap)
+            if kb.cue("name_opener", units.norm_of(items[q].a))
+                && !units.units[items[q].a].sentence_start
+                && matches!(at(q + 1), Some(What::Cap)) =>
+        {
+            let e = name_end(items, units, kb, q, q + 1);
             ph.name = Some((q, e, None));
             q = e;
         }
@@ -182,7 +215,7 @@ pub(crate) fn parse_at(
             let s = q;
             let e = name_end(items, units, kb, s, s);
             let e = if after_person_title(kb, &ph, s) {
-                person_name_end(items, s, e)
+                person_name_end(kb, items, s, e)
             } else {
                 e
             };
@@ -190,7 +223,19 @@ pub(crate) fn parse_at(
             let role_after = at(e).is_some_and(|w| {
                 is_role(kb, w).is_some_and(|(r, _)| kb.sectors[r as usize].kind != "person")
             }) && !units.units[items[e].a].cap;
-            if role_after {
+            // "Interfax news agency", "First Union bank", "Air France workers":
+            // before such words the name is the organisation itself.
+            let org_word = role_after
+                && kb.cue("org_after", units.norm_of(items[e].b - 1))
+                && !(s..e).any(|i| is_place(kb, &items[i].what));
+            if org_word {
+                ph.name = Some((s, e, None));
+                q = e;
+                while let Some((row, _)) = at(q).and_then(|w| is_role(kb, w)) {
+                    ph.named_by = Some(row);
+                    q += 1;
+                }
+            } else if role_after {
                 ph.place = Some(s);
                 q = e;
                 while let Some((row, plural)) = at(q).and_then(|w| is_role(kb, w)) {
@@ -226,11 +271,11 @@ fn cap_follows(items: &[Item], units: &Units, q: usize) -> bool {
 
 /// A titled person's name stops before "of <place>": "Vice-President Ana Ruiz
 /// of Peru" names Peru as the owner, not a name like "Bank of England".
-fn person_name_end(items: &[Item], s: usize, e: usize) -> usize {
+fn person_name_end(kb: &ActorKb, items: &[Item], s: usize, e: usize) -> usize {
     (s + 1..e)
         .find(|&k| {
             matches!(items[k].what, What::Connector)
-                && items.get(k + 1).is_some_and(|n| is_place(&n.what))
+                && items.get(k + 1).is_some_and(|n| is_place(kb, &n.what))
         })
         .unwrap_or(e)
 }
@@ -246,15 +291,38 @@ pub(crate) fn name_end(
 ) -> usize {
     let at = |q: usize| items.get(q).map(|it| &it.what);
     let mut e = from;
+    // "U.S. Cardinal Joseph Bernardin": a first name inside a run starts a person's name.
+    // Not after another first name or an initial ("Miguel Angel Martin", "J. Mary Smith").
+    let first_name_inside = |e: usize| {
+        let given = |i: usize| {
+            let w = units.norm_of(items[i].a);
+            kb.first_names.contains_key(w) || w.chars().count() == 1
+        };
+        e > s && given(e) && !given(e - 1) && matches!(at(e + 1), Some(What::Cap))
+    };
+    let sentence = |q: usize| items.get(q).map(|it| units.units[it.a].sentence);
     loop {
+        // A name never runs into the next sentence (a byline, then a dateline).
+        if e > s && sentence(e) != sentence(s) {
+            break;
+        }
         match at(e) {
+            Some(What::Cap) if first_name_inside(e) => break,
             Some(What::Cap) => e += 1,
             // Only inside a name, and only when a capitalised word follows.
             Some(What::StopCap) if e > s && matches!(at(e + 1), Some(What::Cap)) => e += 1,
             Some(What::Connector) if e > s && matches!(at(e + 1), Some(What::Cap)) => e += 1,
+            // "Standard & Poor", "Douglas & Lomason Co".
+            Some(What::Other)
+                if e > s
+                    && units.norm_of(items[e].a) == "&"
+                    && at(e + 1).is_some_and(|w| matches!(w, What::Cap) || is_name_head(kb, w)) =>
+            {
+                e += 1
+            }
             // A place inside an organisation's name: "Air France", "Bank of England".
-            Some(What::Connector) if e > s && at(e + 1).is_some_and(is_place) => e += 1,
-            Some(w) if e > s && is_place(w) && units.units[items[e].a].cap => e += 1,
+            Some(What::Connector) if e > s && at(e + 1).is_some_and(|w| is_place(kb, w)) => e += 1,
+            Some(w) if e > s && is_place(kb, w) && units.units[items[e].a].cap => e += 1,
             // "Pirelli Cables Co", "Japan Airlines": a company or club word.
             Some(w) if e > s && is_name_head(kb, w) && units.units[items[e].a].cap => e += 1,
             // A capitalised organisation word closing a name: "Self Defense Forces".
