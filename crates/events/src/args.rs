@@ -129,11 +129,15 @@ impl Ctx<'_> {
                     .find(|&i| self.view.toks[i].entity.is_some())
             });
         if let Some(i) = first {
-            return self
+            let mut v: Vec<Mention> = self
                 .coordinated(i)
                 .into_iter()
                 .map(|e| self.entity_mention(e))
                 .collect();
+            if let ([m], Some(head)) = (v.as_mut_slice(), self.head_before_actor(r.start, i)) {
+                m.span = head.cover(m.span);
+            }
+            return v;
         }
         if let Some(v) = self.both(&(r.start.saturating_sub(1)..r.end)) {
             return v;
@@ -199,6 +203,34 @@ impl Ctx<'_> {
             code: None,
             entity: None,
         }]
+    }
+
+    /// "the police in Lagos", "a convoy of the NATO mission": when the actor at
+    /// token `i` hangs by a preposition on uncoded head words starting at `start`,
+    /// the span of those words, so that the mention names the whole phrase (its
+    /// code stays the actor's).
+    fn head_before_actor(&self, start: usize, i: usize) -> Option<demarche_model::Span> {
+        // The preposition nearest the actor ("an inmate [to death] in western Iran").
+        let p = (start + 1..i)
+            .rev()
+            .find(|&k| self.view.is(self.lex, WordClass::Preposition, k))?;
+        if !self.view.is(self.lex, WordClass::Placing, p) {
+            return None;
+        }
+        let plain = |k: usize| {
+            let t = &self.view.toks[k];
+            !self.view.is_break(k)
+                && !self.view.is(self.lex, WordClass::Boundary, k)
+                && !self.view.is(self.lex, WordClass::Pronoun, k)
+                && !self.view.is(self.lex, WordClass::FirstPerson, k)
+                && t.entity.is_none()
+                && !self.in_date[k]
+        };
+        let content = (start..p).any(|k| {
+            self.view.toks[k].kind == demarche_model::TokenKind::Word
+                && !self.view.is(self.lex, WordClass::Determiner, k)
+        });
+        (content && (start..i).all(plain)).then(|| self.view.cover(start..p))?
     }
 
     /// "freed pastor Evan Mawarire, a critic of the president": a comma after

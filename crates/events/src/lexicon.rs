@@ -31,6 +31,7 @@ pub enum WordClass {
     MutualRoot,
     Relational,
     Linking,
+    Placing,
     SectorCode,
 }
 
@@ -54,6 +55,7 @@ impl WordClass {
             "mutual_root" => WordClass::MutualRoot,
             "relational" => WordClass::Relational,
             "linking" => WordClass::Linking,
+            "placing" => WordClass::Placing,
             "sector_code" => WordClass::SectorCode,
             _ => return None,
         })
@@ -178,8 +180,11 @@ impl Lexicon {
 
     /// Whether events of `code`'s root are mutual between coordinated sources.
     pub fn is_mutual(&self, code: &str) -> bool {
-        code.get(..2)
-            .is_some_and(|r| self.is(WordClass::MutualRoot, r))
+        // A root ("04") or a longer code prefix ("164").
+        (2..=code.len()).any(|n| {
+            code.get(..n)
+                .is_some_and(|r| self.is(WordClass::MutualRoot, r))
+        })
     }
 
     /// Lemmas a lowercased word form may have: itself, its irregular lemma and

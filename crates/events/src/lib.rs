@@ -285,7 +285,11 @@ fn arguments(
             sources = subject_of(ctx, m.head);
         }
         // "condemned [T]": the parsed object is the whole phrase, modifiers and all.
-        if matches!(pat.elems.get(1), Some(patterns::Elem::Slot(Slot::Target))) {
+        // A slot closed by pattern words ("give [T] a deadline") already holds its
+        // words (the parsed object there is the deadline, not the one given it).
+        if pat.elems.len() == 2
+            && matches!(pat.elems.get(1), Some(patterns::Elem::Slot(Slot::Target)))
+        {
             if let Some(r) = ctx.parse_object(m.head) {
                 let v = ctx.mentions_in(r, true);
                 if !v.is_empty() {

@@ -10,6 +10,8 @@ use crate::view::SentenceView;
 
 /// Most words a slot between two pattern words may hold ("accuse [T] of").
 const MAX_INNER_SLOT: usize = 14;
+/// Most words a theme slot may hold ("returned an 18th century, leather-bound manuscript to").
+const MAX_THEME_SLOT: usize = 24;
 /// Most words skipped between two adjacent pattern words ("impose new sanctions on").
 const MAX_GAP: usize = 4;
 /// Most words in a noun phrase read after a pattern.
@@ -127,10 +129,13 @@ fn match_at(
         match elem {
             Elem::Slot(s) => pending = Some((*s, pos)),
             Elem::Word(alts) => {
-                let limit = if pending.is_some() {
-                    MAX_INNER_SLOT
-                } else {
-                    MAX_GAP
+                // A theme ("returned artifacts, including a krater, to Italy") may hold
+                // commas, brackets and a relative clause; other slots stop at them.
+                let theme = matches!(pending, Some((Slot::Other, _)));
+                let limit = match pending {
+                    Some(_) if theme => MAX_THEME_SLOT,
+                    Some(_) => MAX_INNER_SLOT,
+                    None => MAX_GAP,
                 };
                 let mut found = None;
                 let mut j = pos;
@@ -140,15 +145,24 @@ fn match_at(
                         break;
                     }
                     let quote = view.toks[j].kind == demarche_model::TokenKind::Quote;
-                    if (view.is_break(j) && !quote) || view.is(lex, WordClass::Boundary, j) {
+                    let inner = theme && theme_may_cross(view, j);
+                    if !inner
+                        && ((view.is_break(j) && !quote) || view.is(lex, WordClass::Boundary, j))
+                    {
                         break;
                     }
                     j += 1;
                 }
                 let j = found?;
                 // A slot holds a noun phrase, never an auxiliary or modal ("forces ... could attempt to").
+                // (In a theme, only before a clause or an aside opens on it.)
                 if pending.is_some_and(|(_, start)| {
-                    (start..j)
+                    let upto = if theme {
+                        (start..j).find(|&k| theme_may_cross(view, k)).unwrap_or(j)
+                    } else {
+                        j
+                    };
+                    (start..upto)
                         .any(|k| view.is(lex, WordClass::Skip, k) && view.toks[k].lower != "'s")
                 }) {
                     return None;
@@ -217,6 +231,15 @@ pub fn np_end(view: &SentenceView, start: usize, lex: &Lexicon) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Punctuation and relative words a theme slot reads through: commas, brackets,
+/// "that" / "which" / "who" opening a clause on the theme.
+fn theme_may_cross(view: &SentenceView, j: usize) -> bool {
+    matches!(
+        view.toks[j].lower.as_str(),
+        "," | "(" | ")" | "that" | "which" | "who"
+    )
 }
 
 /// "was condemned", "has been attacked": a form of "be" before a participle.

@@ -17,6 +17,8 @@ pub struct Tok {
     pub upos: Option<Upos>,
     /// The first character as written (the rest is in `lower`).
     pub text_first: String,
+    /// Written in capitals throughout ("WASHINGTON").
+    pub all_caps: bool,
 }
 
 pub struct SentenceView {
@@ -71,8 +73,13 @@ impl SentenceView {
                 .next()
                 .map(String::from)
                 .unwrap_or_default();
+            let written = doc.slice(t.span);
+            let all_caps = written.chars().count() > 1
+                && written.chars().any(char::is_alphabetic)
+                && !written.chars().any(char::is_lowercase);
             toks.push(Tok {
                 text_first,
+                all_caps,
                 span: t.span,
                 kind: t.kind,
                 lower,
@@ -141,8 +148,13 @@ const DATELINE_MAX: usize = 7;
 /// Where the text starts after a dateline ("KABUL (Pajhwok):", "THE HAGUE,
 /// Netherlands --", "Moscow -"), or 0 when the sentence has none.
 fn dateline(toks: &[Tok]) -> usize {
+    let capitalised = |t: &Tok| {
+        t.kind == TokenKind::Word && t.text_first.chars().next().is_some_and(char::is_uppercase)
+    };
     for (j, t) in toks.iter().enumerate().take(DATELINE_MAX + 1) {
-        let part = matches!(t.lower.as_str(), "(" | ")" | ",");
+        // "New York, May 17, IRNA -": a day of the month may stand in it.
+        let part = matches!(t.lower.as_str(), "(" | ")" | ",")
+            || (t.kind == TokenKind::Number && j > 0 && t.lower.len() <= 4);
         if matches!(t.lower.as_str(), ":" | "—" | "–" | "-" | "--") {
             return if j > 0 && j + 1 < toks.len() {
                 j + 1
@@ -150,9 +162,18 @@ fn dateline(toks: &[Tok]) -> usize {
                 0
             };
         }
-        let capitalised = t.kind == TokenKind::Word
-            && t.text_first.chars().next().is_some_and(char::is_uppercase);
-        if !(capitalised || part) {
+        // "Bogota, March 8 (IANS) The president", "CAIRO (AP) \" Police": the agency's
+        // closing bracket ends the dateline when the story or a stray quote mark follows.
+        let place_first = toks[..j].iter().any(|x| x.lower == ",")
+            || (toks[0].kind == TokenKind::Word && toks[0].all_caps);
+        if t.lower == ")" && j > 2 && toks[j - 2].lower == "(" && place_first {
+            match toks.get(j + 1) {
+                Some(n) if n.kind == TokenKind::Quote && j + 2 < toks.len() => return j + 2,
+                Some(n) if capitalised(n) => return j + 1,
+                _ => {}
+            }
+        }
+        if !(capitalised(t) || part) {
             return 0;
         }
     }

@@ -236,3 +236,95 @@ fn failing_to_reach_agreement_is_a_rejection() {
         .unwrap_or_else(|| panic!("no failed talks in {:?}", summary(&doc)));
     assert_eq!(e.plover, "REJECT");
 }
+
+#[test]
+fn an_agency_dateline_without_a_dash_is_not_the_source() {
+    let doc =
+        run("Lisbon, June 3 (AFP) The Kenyan foreign minister condemned Tanzania on Tuesday.");
+    assert!(
+        find(&doc, "KEN", "TZA", "11").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_bracketed_name_is_not_a_dateline() {
+    let doc = run("The African Union (AU) condemned Sudan on Tuesday.");
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| text(&doc, &e.source).contains("African Union") && e.root() == "11"),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_recipient_is_not_folded_into_the_theme_mention() {
+    let doc = run("Denmark announced a suspension of aid to Egypt.");
+    let e = find(&doc, "DNK", "EGY", "16").unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(text(&doc, &e.target), "Egypt");
+}
+
+#[test]
+fn the_head_words_placed_in_an_actor_stay_in_the_mention() {
+    let doc = run("The police in Nairobi arrested two Ugandan activists.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.root() == "17")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(text(&doc, &e.source), "The police in Nairobi");
+    assert_eq!(country(&e.source), "KEN");
+}
+
+#[test]
+fn a_theme_may_hold_commas_and_a_relative_clause() {
+    let doc = run(
+        "Norway returned a carved wooden mask, which had been stolen in 1971, to the government of Ghana.",
+    );
+    let e = find(&doc, "NOR", "GHA", "08").unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(e.cameo, "084", "{:?}", summary(&doc));
+}
+
+#[test]
+fn coordinated_parties_that_fail_to_agree_act_on_each_other() {
+    let doc = run("Chile and Peru failed to reach agreement on fishing rights.");
+    assert!(
+        find(&doc, "CHL", "PER", "16").is_some() && find(&doc, "PER", "CHL", "16").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_target_between_pattern_words_is_not_replaced_by_the_parsed_object() {
+    let doc = run("The Kenyan president gave Tanzania a deadline to withdraw its troops.");
+    assert!(
+        find(&doc, "KEN", "TZA", "13").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn the_subject_of_a_copula_is_the_source_of_a_nominal_trigger() {
+    let doc = run("Norway is the largest donor of humanitarian aid to Liberia.");
+    assert!(
+        find(&doc, "NOR", "LBR", "07").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_curfew_in_a_place_has_that_place_as_its_target() {
+    let doc = run("The Ghanaian army imposed a curfew in Kumasi on Friday.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "1723")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(text(&doc, &e.target), "Kumasi", "{:?}", summary(&doc));
+}
