@@ -12,6 +12,7 @@ const BOILERPLATE_TOML: &str = include_str!("../../../data/web/boilerplate.toml"
 const DOM_HINTS_TOML: &str = include_str!("../../../data/web/dom_hints.toml");
 const DATE_META_TOML: &str = include_str!("../../../data/web/date_meta.toml");
 const LANGUAGES_TSV: &str = include_str!("../../../data/web/languages.tsv");
+const ENGLISH_WORDS: &str = include_str!("../../../data/web/english_words.txt");
 
 /// Lines of extracted text that are page furniture (`boilerplate.toml`).
 #[derive(Clone, Debug, Deserialize)]
@@ -125,6 +126,18 @@ pub(crate) fn language_codes() -> &'static [(&'static str, &'static str)] {
     &CODES
 }
 
+/// Frequent English function words (`data/web/english_words.txt`).
+pub(crate) fn english_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        ENGLISH_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    &WORDS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +149,7 @@ mod tests {
         assert!(r.drop_tags.contains("script"));
         assert!(r.dom.max_depth >= 32);
         assert!(language_codes().contains(&("eng", "en")));
+        assert!(english_words().contains("the") && !english_words().contains("a"));
     }
 
     #[test]
