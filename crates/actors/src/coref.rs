@@ -221,16 +221,20 @@ fn mention_for(doc: &Document, span: Span, entity: usize) -> Option<Mention> {
     })
 }
 
-/// Whether a mention is a subject in the parse: `None` when its sentence has no parse.
+/// Whether a mention is a subject in the parse, or a name in apposition to the subject
+/// ("Holt's spokesman, Peter Dunne, announced": Dunne, not the owner Holt): `None`
+/// when its sentence has no parse.
 fn is_subject(doc: &Document, span: Span) -> Option<bool> {
     let s = doc.sentence_at(span.start)?;
     let syntax = doc.syntax.get(s).filter(|x| !x.is_empty())?;
     let first = doc.sentences[s].tokens.start as usize;
     let mut t = doc.token_at_or_after(span.start);
     let mut any = false;
+    let subject = |i: usize| syntax.deprel.get(i).is_some_and(|r| r.base() == "nsubj");
     while t < doc.tokens.len() && doc.tokens[t].span.start < span.end {
-        let rel = syntax.deprel.get(t.checked_sub(first)?)?;
-        any |= rel.base() == "nsubj";
+        let i = t.checked_sub(first)?;
+        let rel = syntax.deprel.get(i)?;
+        any |= subject(i) || rel.base() == "appos" && syntax.head_of(i).is_some_and(subject);
         t += 1;
     }
     Some(any)

@@ -183,6 +183,9 @@ fn direct(
         let has_speaker = attribution.as_ref().is_some_and(|a| a.speaker.is_some());
         if (words < d.min_words_unattributed && !has_cue)
             || (words < d.min_words_without_speaker && !has_speaker)
+            || (words < embedded_min(v, &v.segments[last])
+                && !opens_sentence(v, seg.open)
+                && !labelled(v, attribution.as_ref()))
         {
             continue;
         }
@@ -204,6 +207,33 @@ fn direct(
             previous = Some((v.segments[last].paragraph, end, attribution));
         }
     }
+}
+
+/// The quotation is what a cue attributing phrases governs ("labelling them “…”",
+/// "condemned the strikes as “…”"): a phrase of one word is a quotation there.
+fn labelled(v: &View, a: Option<&Attribution>) -> bool {
+    a.and_then(|a| a.cue.as_ref())
+        .and_then(|c| v.cue_at.get(c.start).copied().flatten())
+        .is_some_and(|cue| cue.flags.partial)
+}
+
+/// The fewest words a quotation inside a sentence needs: fewer with a final stop.
+fn embedded_min(v: &View, last: &crate::marks::Segment) -> usize {
+    let d = &v.cfg.settings.direct;
+    if last.end > last.first && v.is_stop(last.end - 1) {
+        d.min_words_embedded_final
+    } else {
+        d.min_words_embedded
+    }
+}
+
+/// Token `k` opens its sentence or paragraph, or follows a colon or a final stop.
+fn opens_sentence(v: &View, k: usize) -> bool {
+    k == 0
+        || v.sent_of[k - 1] != v.sent_of[k]
+        || v.para_of[k - 1] != v.para_of[k]
+        || v.is(k - 1, ":")
+        || v.is_stop(k - 1)
 }
 
 /// "“…” ― Carla Moreno": a dash and a name closing the paragraph after the quotation.

@@ -60,6 +60,8 @@ pub struct SpeakerSettings {
     pub determiners: HashSet<String>,
     pub stop: HashSet<String>,
     pub inner: HashSet<String>,
+    /// After the name following a cue, these make it the subject of the reported clause.
+    pub clause_verbs: HashSet<String>,
     pub time_words: HashSet<String>,
     pub time_openers: HashSet<String>,
     pub objects: HashSet<String>,
@@ -98,6 +100,12 @@ pub struct MixedSettings {
 pub struct DirectSettings {
     pub min_words_unattributed: usize,
     pub min_words_without_speaker: usize,
+    /// Quoted spans with fewer words than this, inside a sentence, are terms or partial
+    /// quotations ("called the plan “silly”"), not quotations of their own.
+    pub min_words_embedded: usize,
+    /// The same for a quoted span that closes with a final stop inside its marks
+    /// ("demanded an “unconditional surrender.”").
+    pub min_words_embedded_final: usize,
     pub continuation_paragraphs: usize,
     pub headline_repeat_share: f32,
     pub headline_max_words: usize,
@@ -155,6 +163,9 @@ pub struct FollowSettings {
     pub trust_actor_layer: bool,
     /// A role speaker nothing described earlier takes the latest named speaker.
     pub role_takes_latest: bool,
+    /// A role speaker still unresolved takes the salient person of the nearest earlier
+    /// sentence naming one (its subject, else its first person not owning a noun).
+    pub role_takes_salient: bool,
     /// A person named (outside quotations) after the latest speaker wins a "he"/"she".
     pub nearest_person_wins: bool,
     /// Words after the head of a role phrase ("founder of …", "lawyer for …").

@@ -42,14 +42,14 @@ pub fn speakers(doc: &Document, cfg: &QuoteConfig, quotes: &mut [Quote], agrees:
         };
         let words = doc.slice(m.span).trim().to_lowercase();
         if cfg.settings.follow.relatives.contains(&words) {
-            antecedent(doc, m);
+            antecedent(doc, cfg, m);
         } else if cfg.settings.follow.pronouns.contains(&words) {
             pronoun(doc, cfg, m, &words, &here, &named, agrees);
         } else if let Some(owner) = document_owner(cfg, &words) {
             // "her statement said": whoever "she" is.
             pronoun(doc, cfg, m, owner, &here, &named, agrees);
         } else if is_role(cfg, doc.slice(m.span)) {
-            role(doc, cfg, m, here.paragraph, &named);
+            role(doc, cfg, m, &here, &named);
         }
         remember(doc, m, here.paragraph, &mut named);
     }
@@ -62,8 +62,9 @@ fn document_owner<'c>(cfg: &'c QuoteConfig, words: &str) -> Option<&'c str> {
     is_body(cfg, words).then_some(owner.as_str())
 }
 
-/// "Smith, who said …": the person or body named right before the relative word.
-fn antecedent(doc: &Document, m: &mut Mention) {
+/// "Smith, who said …": the person or body named right before the relative word;
+/// else the words of the noun right before it ("veteran MPs who say …").
+fn antecedent(doc: &Document, cfg: &QuoteConfig, m: &mut Mention) {
     if m.name.is_some() {
         return;
     }
@@ -80,7 +81,41 @@ fn antecedent(doc: &Document, m: &mut Mention) {
     });
     if let Some(e) = named {
         set_entity(doc, m, e);
+    } else if let Some(words) = noun_before(doc, cfg, m.span.start) {
+        m.name = Some(words);
     }
+}
+
+/// The words right before `at` that may name someone ("veteran MPs" in "a list of veteran
+/// MPs who say"), up to a determiner, a function word or punctuation; at most four.
+fn noun_before(doc: &Document, cfg: &QuoteConfig, at: u32) -> Option<String> {
+    let s = &cfg.settings.speaker;
+    let t = doc.token_at_or_after(at);
+    let first = doc
+        .sentence_at(at)
+        .map_or(0, |x| doc.sentences[x].tokens.start as usize);
+    let mut k = t;
+    while k > first && t - k < 4 {
+        let tok = &doc.tokens[k - 1];
+        let w = doc.slice(tok.span).to_lowercase();
+        let word = tok.kind == demarche_model::TokenKind::Word;
+        if !word
+            || s.stop.contains(&w)
+            || s.determiners.contains(&w)
+            || s.inner.contains(&w)
+            || s.pronouns.contains(&w)
+        {
+            break;
+        }
+        k -= 1;
+    }
+    (k < t).then(|| {
+        let span = Span {
+            start: doc.tokens[k].span.start,
+            end: doc.tokens[t - 1].span.end,
+        };
+        doc.slice(span).to_string()
+    })
 }
 
 /// Where a speaker stands: its quote's content, its paragraph, every quotation's words.
@@ -141,25 +176,153 @@ fn pronoun(
     }
 }
 
-/// "the mayor", "the founder of Northway Press": the person or body the role
-/// describes, not a name inside the phrase.
-fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, paragraph: usize, named: &[Named]) {
+/// "the mayor", "the founder of Northway Press", "Campbell's partner": the person or
+/// body the role describes, not a name inside the phrase (nor the owner of the role).
+fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named: &[Named]) {
     let f = &cfg.settings.follow;
-    let body = is_body(cfg, doc.slice(m.span));
+    let paragraph = here.paragraph;
+    let words = doc.slice(m.span);
+    let body = is_body(cfg, words);
     if resolved_elsewhere(doc, m, body) {
         return;
     }
+    let owner = owner_word(words);
+    // A phrase that is a role only for its owner ("Campbell's partner"): a person's
+    // partner is somebody else; "Moscow's statement" is Moscow's, and "Canada's public
+    // database" whatever the actor layer found.
+    let opener = words
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| f.role_openers.contains(&w.to_lowercase()));
+    let person_owner = m
+        .entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .is_some_and(|e| e.kind == EntityKind::Person && owns(doc, e.span));
+    if owner.is_some() && !opener && (body || !person_owner) {
+        return;
+    }
+    let not_owner = |name: &str| {
+        owner
+            .as_deref()
+            .is_none_or(|o| !name.to_lowercase().split_whitespace().any(|w| w == o))
+    };
     if let Some(e) = introduced_as(doc, cfg, m, body) {
         set_entity(doc, m, e);
-    } else if body {
+        return;
+    }
+    if body {
         if let Some(e) = latest_body(doc, cfg, m, paragraph) {
             set_entity(doc, m, e);
         }
-    } else if f.role_takes_latest {
-        if let Some(n) = recent(named, f.pronoun_paragraphs, paragraph).find(|n| n.person) {
-            set(m, n);
-        }
+        return;
     }
+    let latest = recent(named, f.pronoun_paragraphs, paragraph)
+        .filter(|_| f.role_takes_latest)
+        .find(|n| n.person && not_owner(&n.name));
+    if let Some(n) = latest {
+        set(m, n);
+    } else if let Some(e) = f
+        .role_takes_salient
+        .then(|| salient_person(doc, cfg, here, m.span, not_owner))
+        .flatten()
+    {
+        set_entity(doc, m, e);
+    } else if owner.is_some() {
+        // "Campbell's partner" names somebody, but not Campbell.
+        m.name = None;
+        m.code = None;
+        m.entity = None;
+    }
+}
+
+/// The owner of a possessive role phrase, lowercased ("Campbell's partner" → "campbell").
+fn owner_word(words: &str) -> Option<String> {
+    words.split_whitespace().find_map(|w| {
+        let stem = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))?;
+        (!stem.is_empty()).then(|| stem.to_lowercase())
+    })
+}
+
+/// The person a reader takes for an unnamed role: in the nearest earlier sentence
+/// naming a person outside quotations (within the paragraphs a pronoun looks back),
+/// its subject, else its first person who does not own a noun ("Smith's brother").
+fn salient_person(
+    doc: &Document,
+    cfg: &QuoteConfig,
+    here: &Place,
+    span: Span,
+    fits: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let back = cfg.settings.follow.pronoun_paragraphs;
+    let upto = doc.entities.partition_point(|e| e.span.start < span.start);
+    let mut sentence = None;
+    // Candidates of the nearest sentence, latest first.
+    let mut found: Vec<usize> = Vec::new();
+    for (k, e) in doc.entities[..upto].iter().enumerate().rev() {
+        if e.span.end > span.start {
+            continue;
+        }
+        if paragraph_of(doc, e.span.start) + back < here.paragraph {
+            break;
+        }
+        let fitting = e.kind == EntityKind::Person
+            && !here.quoted(e.span)
+            && e.actor.as_ref().is_some_and(|a| fits(&a.name));
+        if !fitting {
+            continue;
+        }
+        let s = doc.sentence_at(e.span.start);
+        match sentence {
+            None => sentence = Some(s),
+            Some(t) if t != s => break,
+            _ => {}
+        }
+        found.push(k);
+    }
+    found
+        .iter()
+        .find(|&&k| is_subject(doc, doc.entities[k].span))
+        .or_else(|| {
+            found
+                .iter()
+                .rev()
+                .find(|&&k| !owns(doc, doc.entities[k].span))
+        })
+        .or(found.last())
+        .copied()
+}
+
+/// A name followed by a possessive ("Smith's").
+fn owns(doc: &Document, span: Span) -> bool {
+    let after = &doc.text[span.end as usize..];
+    after.starts_with("'s") || after.starts_with("\u{2019}s")
+}
+
+/// Is a word of `span` the subject of its clause in the parse?
+fn is_subject(doc: &Document, span: Span) -> bool {
+    let Some(s) = doc.sentence_at(span.start) else {
+        return false;
+    };
+    let Some(syntax) = doc.syntax.get(s).filter(|x| !x.deprel.is_empty()) else {
+        return false;
+    };
+    let first = doc.sentences[s].tokens.start as usize;
+    let mut t = doc.token_at_or_after(span.start);
+    let subject = |i: usize| syntax.deprel.get(i).is_some_and(|r| r.base() == "nsubj");
+    while t < doc.tokens.len() && doc.tokens[t].span.start < span.end {
+        // The subject, or a name in apposition to it ("Holt's aide, Peter Dunne, said").
+        let appos = |i: usize| {
+            syntax.deprel.get(i).is_some_and(|r| r.base() == "appos")
+                && syntax.head_of(i).is_some_and(subject)
+        };
+        if t >= first && (subject(t - first) || appos(t - first)) {
+            return true;
+        }
+        t += 1;
+    }
+    false
 }
 
 /// The named speakers of the last `back` paragraphs, latest first.
@@ -268,7 +431,8 @@ fn is_role(cfg: &QuoteConfig, words: &str) -> bool {
         .follow
         .role_openers
         .contains(&first.to_lowercase())
-        || !starts_upper(first) && words.split_whitespace().nth(1).is_some();
+        || (!starts_upper(first) || owner_word(words).is_some())
+            && words.split_whitespace().nth(1).is_some();
     opens && !head.eq_ignore_ascii_case(first) && !starts_upper(head)
 }
 

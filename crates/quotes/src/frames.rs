@@ -96,7 +96,12 @@ fn frame(
     });
     let speaker = match back.or_else(|| speaker::apposition(v, boundary, lim)) {
         Some(b) => Some(b),
-        None if after_content_side && !cue.participle => {
+        // "Sen. Ann Lee, a member of the team, said Schumer has …": after the comma of an
+        // apposition, the name after the cue opens the reported clause.
+        None if after_content_side
+            && !cue.participle
+            && !opens_clause(v, cue.end, sentence.end) =>
+        {
             inverted = true;
             inverted_speaker(v, cue.end, sentence.end)
         }
@@ -141,6 +146,12 @@ fn frame(
     }
 }
 
+/// The noun phrase at `p` is the subject of a clause: a verb of `clause_verbs` follows it.
+fn opens_clause(v: &View, p: usize, end: usize) -> bool {
+    speaker::after(v, p, end)
+        .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.clause_verbs))
+}
+
 /// The speaker after an inverted cue ("…, said Putin."), ending the clause; a name in
 /// apposition after a role wins ("says Campbell’s partner, Jason Louth.").
 fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
@@ -158,6 +169,18 @@ fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
             // "wrote Peter Easton for the Morning Ledger"
             || v.in_set(k, &s.inner)
     };
+    // "said oil and gas worker Mike Wipf": the phrase goes on after "and" to a name.
+    let np = match speaker::after(v, np.end + 1, end) {
+        Some(more)
+            if v.is(np.end, "and")
+                && v.is_capitalised(more.end - 1)
+                && !v.in_set(more.start, &s.determiners)
+                && closes(more.end) =>
+        {
+            np.start..more.end
+        }
+        _ => np,
+    };
     if !closes(np.end) {
         return None;
     }
@@ -165,10 +188,9 @@ fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
         let name_end = (np.end + 1..end.min(np.end + 7))
             .find(|&k| !v.is_capitalised(k))
             .unwrap_or(end);
-        if speaker::is_name(v, np.end + 1..name_end)
-            && closes(name_end)
-            && !v.is_capitalised(np.start)
-        {
+        // A role before the name: "the minister, …", "Campbell’s partner, Jason Louth".
+        let role = !v.is_capitalised(np.start) || !v.is_capitalised(np.end - 1);
+        if speaker::is_name(v, np.end + 1..name_end) && closes(name_end) && role {
             return Some(np.end + 1..name_end);
         }
     }

@@ -123,7 +123,13 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
         let role = before(v, open, lim)?;
         let opens_clause =
             role.start == lim || only_leads(v, lim, role.start) || after_quote(v, role.start);
-        return opens_clause.then_some(open + 1..close);
+        // "Jim Eglinski, Yellowhead MP, said": a person's name first, a capitalised title after.
+        let first = if names_person(v, role.clone()) && !names_person(v, open + 1..close) {
+            role
+        } else {
+            open + 1..close
+        };
+        return opens_clause.then_some(first);
     }
     let name = before(v, open, lim)?;
     // "“…” a citizen, whose name is redacted, wrote": right after a quotation anyone may speak.
@@ -148,6 +154,24 @@ pub fn is_name(v: &View, r: Range<usize>) -> bool {
         && r.len() <= 5
         && r.clone().all(|j| v.is_capitalised(j))
         && r.clone().any(|j| v.text(j).len() > 2)
+}
+
+/// Tokens `r` are a proper name holding a person the actor layer found.
+fn names_person(v: &View, r: Range<usize>) -> bool {
+    if !is_name(v, r.clone()) {
+        return false;
+    }
+    let (a, b) = (
+        v.doc.tokens[r.start].span.start,
+        v.doc.tokens[r.end - 1].span.end,
+    );
+    let first = v.doc.entities.partition_point(|e| e.span.start < a);
+    v.doc.entities[first..]
+        .iter()
+        .take_while(|e| e.span.start < b)
+        .any(|e| {
+            e.kind == demarche_model::EntityKind::Person && e.span.start >= a && e.span.end <= b
+        })
 }
 
 /// Only conjunctions and adverbs ("But even", "Meanwhile,") stand in `[a, b)`.

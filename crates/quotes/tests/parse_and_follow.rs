@@ -229,3 +229,100 @@ fn a_document_owned_by_a_pronoun_follows_that_pronoun() {
     let q = quote(&got, "the permits for the dam would be reviewed");
     assert_eq!(q.name.as_deref(), Some("Laura Whitcombe"), "{q:?}");
 }
+
+#[test]
+fn role_before_anyone_was_quoted_takes_the_person_just_introduced() {
+    let got = run(
+        "The bakery on Mill Street opened in March. I went to see Helena Vargas, who \
+         moved here from Lisbon a decade ago.\n\n\
+         “We bake everything before sunrise,” says the soft-spoken owner of Vargas Bakery.",
+    );
+    let q = quote(&got, "We bake everything before sunrise");
+    assert_eq!(q.name.as_deref(), Some("Helena Vargas"), "{q:?}");
+}
+
+#[test]
+fn possessive_role_with_a_name_in_apposition_names_that_person() {
+    let got =
+        run("“The printers wanted a thousand copies at least,” says Grant’s partner, Elena Moss.");
+    let q = quote(&got, "The printers wanted a thousand copies");
+    assert_eq!(q.speaker.as_deref(), Some("Elena Moss"), "{q:?}");
+}
+
+#[test]
+fn possessive_role_is_not_its_owner() {
+    let got = run("“We never missed a single game,” said Oliver Grant.\n\n\
+         “He practised every morning in the yard,” said Grant’s mother.");
+    let q = quote(&got, "He practised every morning");
+    assert_ne!(q.name.as_deref(), Some("Oliver Grant"), "{q:?}");
+}
+
+#[test]
+fn name_before_a_capitalised_title_in_apposition_is_the_speaker() {
+    let got = run("Martin Kowalski, Riverside MP, said the new bridge would open in the autumn.");
+    let q = quote(&got, "the new bridge would open");
+    assert_eq!(q.speaker.as_deref(), Some("Martin Kowalski"), "{q:?}");
+}
+
+#[test]
+fn pronoun_after_a_possessive_owner_takes_the_named_role_not_the_owner() {
+    let got = run(
+        "Senator Mark Holt’s spokesman, Peter Dunne, announced the plan on Monday.\n\n\
+         “The committee will vote on it next week,” he said.",
+    );
+    let q = quote(&got, "The committee will vote on it next week");
+    assert_eq!(q.name.as_deref(), Some("Peter Dunne"), "{q:?}");
+}
+
+#[test]
+fn inverted_speaker_phrase_goes_on_after_and_to_a_name() {
+    let got = run("“The mill will close by spring,” said steel and iron worker Dale Rourke.");
+    let q = quote(&got, "The mill will close by spring");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("steel and iron worker Dale Rourke"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn name_after_an_apposition_and_its_cue_opens_the_reported_clause() {
+    let got = run(
+        "Sen. Ann Whitlow, a member of the budget committee, said Harlan has a way of \
+         bringing both sides together.",
+    );
+    let q = quote(&got, "Harlan has a way");
+    assert!(
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("Ann Whitlow")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn relative_speaker_without_comma_takes_the_noun_before_it() {
+    let got = run(
+        "The party faces a growing list of veteran councillors who say they will not run again.",
+    );
+    let q = quote(&got, "they will not run again");
+    assert!(
+        q.name.as_deref().is_some_and(|n| n.contains("councillors")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_word_or_two_quoted_inside_a_sentence_is_no_quotation_of_its_own() {
+    let got = run(
+        "The councillor said the new parking plan was “deeply unfair” to shop owners.\n\n\
+         “Never!” said the baker.",
+    );
+    assert!(
+        !got.iter().any(|g| g.text.starts_with("deeply unfair")),
+        "{got:#?}"
+    );
+    let q = quote(&got, "the new parking plan");
+    assert_eq!(q.speaker.as_deref(), Some("The councillor"), "{q:?}");
+    assert!(got.iter().any(|g| g.text.starts_with("Never")), "{got:#?}");
+}
