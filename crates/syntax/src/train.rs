@@ -11,7 +11,7 @@ use crate::hash::Rng;
 use crate::model::Model;
 use crate::parser::{views, Parser, TokenView, TrainStep, N_ACTIONS};
 use crate::tagger::{self, Tag, TagExample, TagScratch, Tagger};
-use crate::weights::{Table, TrainWeights};
+use crate::weights::{KeyMap, Table, TrainWeights};
 use crate::words::WordFeats;
 
 #[derive(Clone, Debug)]
@@ -267,21 +267,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
             train_tags
         }
     };
-    let all: Vec<TagExample> = all
-        .iter()
-        .map(|ex| TagExample {
-            words: ex
-                .words
-                .iter()
-                .map(|w| {
-                    let mut w = *w;
-                    tagger::mark_lexical(&mut w, &model.tagger.lexicon);
-                    w
-                })
-                .collect(),
-            gold: ex.gold.clone(),
-        })
-        .collect();
+    let all = with_lexicon(&all, &model.tagger.lexicon);
     let jack_acc = {
         let (mut ok, mut n) = (0usize, 0usize);
         for (ex, t) in exs.iter().zip(&train_tags) {
@@ -386,21 +372,7 @@ fn train_tagger(
     start: Instant,
 ) -> Vec<Vec<u8>> {
     let lexicon = tagger::build_lexicon(all, tags, 3);
-    let all: Vec<TagExample> = all
-        .iter()
-        .map(|ex| TagExample {
-            words: ex
-                .words
-                .iter()
-                .map(|w| {
-                    let mut w = *w;
-                    tagger::mark_lexical(&mut w, &lexicon);
-                    w
-                })
-                .collect(),
-            gold: ex.gold.clone(),
-        })
-        .collect();
+    let all = with_lexicon(all, &lexicon);
     let all: Vec<&TagExample> = all.iter().collect();
     let dict = tagger::build_dict(&all, 20, 0.995);
     let n_tags = tags.len();
@@ -562,4 +534,22 @@ fn write_tag_cache(path: &PathBuf, model: &Model, train_tags: &[Vec<u8>]) -> Res
         out.extend_from_slice(t);
     }
     std::fs::write(path, out).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+/// The examples with each word's rare flag and ambiguity class set from `lexicon`.
+fn with_lexicon(all: &[&TagExample], lexicon: &KeyMap<u32>) -> Vec<TagExample> {
+    all.iter()
+        .map(|ex| TagExample {
+            words: ex
+                .words
+                .iter()
+                .map(|w| {
+                    let mut w = *w;
+                    tagger::mark_lexical(&mut w, lexicon);
+                    w
+                })
+                .collect(),
+            gold: ex.gold.clone(),
+        })
+        .collect()
 }
