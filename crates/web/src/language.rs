@@ -24,9 +24,11 @@ pub fn detect_language(text: &str) -> Option<String> {
         return Some("en".to_string());
     }
     let info = whatlang::detect(sample)?;
-    // An unreliable guess is no answer: on a one-line English headline full
-    // of names the detector's best guess can be Italian or Latin.
-    if !info.is_reliable() {
+    // An unreliable guess of another language is no answer (on a one-line
+    // English headline full of names it can be Italian or Latin, and the
+    // document would be dropped); an unreliable but likely English one is kept.
+    let english = info.lang() == whatlang::Lang::Eng && info.confidence() >= 0.5;
+    if !info.is_reliable() && !english {
         return None;
     }
     let code3 = info.lang().code();
