@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use demarche_model::{Actor, Document, Mention, Span};
 
 pub use kb::ActorKb;
+pub use units::possessive_split;
 
 /// Why user actor data could not be used.
 #[derive(Debug, thiserror::Error)]

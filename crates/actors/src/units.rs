@@ -158,7 +158,7 @@ impl Units {
 }
 
 /// Where a possessive ending starts in a word token ("Russia's" → 6), if it has one.
-fn possessive_split(text: &str) -> Option<usize> {
+pub fn possessive_split(text: &str) -> Option<usize> {
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(head) = text.strip_suffix(suffix) {
             if !head.is_empty() {

@@ -32,6 +32,7 @@ pub enum WordClass {
     Relational,
     Linking,
     Placing,
+    ThemeThrough,
     SectorCode,
 }
 
@@ -56,6 +57,7 @@ impl WordClass {
             "relational" => WordClass::Relational,
             "linking" => WordClass::Linking,
             "placing" => WordClass::Placing,
+            "theme_through" => WordClass::ThemeThrough,
             "sector_code" => WordClass::SectorCode,
             _ => return None,
         })

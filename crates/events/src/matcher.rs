@@ -145,7 +145,7 @@ fn match_at(
                         break;
                     }
                     let quote = view.toks[j].kind == demarche_model::TokenKind::Quote;
-                    let inner = theme && theme_may_cross(view, j);
+                    let inner = theme && view.is(lex, WordClass::ThemeThrough, j);
                     if !inner
                         && ((view.is_break(j) && !quote) || view.is(lex, WordClass::Boundary, j))
                     {
@@ -158,7 +158,9 @@ fn match_at(
                 // (In a theme, only before a clause or an aside opens on it.)
                 if pending.is_some_and(|(_, start)| {
                     let upto = if theme {
-                        (start..j).find(|&k| theme_may_cross(view, k)).unwrap_or(j)
+                        (start..j)
+                            .find(|&k| view.is(lex, WordClass::ThemeThrough, k))
+                            .unwrap_or(j)
                     } else {
                         j
                     };
@@ -231,15 +233,6 @@ pub fn np_end(view: &SentenceView, start: usize, lex: &Lexicon) -> usize {
         i -= 1;
     }
     i
-}
-
-/// Punctuation and relative words a theme slot reads through: commas, brackets,
-/// "that" / "which" / "who" opening a clause on the theme.
-fn theme_may_cross(view: &SentenceView, j: usize) -> bool {
-    matches!(
-        view.toks[j].lower.as_str(),
-        "," | "(" | ")" | "that" | "which" | "who"
-    )
 }
 
 /// "was condemned", "has been attacked": a form of "be" before a participle.

@@ -237,12 +237,9 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
 
 /// The owner of a possessive role phrase, lowercased ("Campbell's partner" → "campbell").
 fn owner_word(words: &str) -> Option<String> {
-    words.split_whitespace().find_map(|w| {
-        let stem = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("\u{2019}s"))?;
-        (!stem.is_empty()).then(|| stem.to_lowercase())
-    })
+    words
+        .split_whitespace()
+        .find_map(|w| demarche_actors::possessive_split(w).map(|at| w[..at].to_lowercase()))
 }
 
 /// The person a reader takes for an unnamed role: in the nearest earlier sentence
@@ -255,32 +252,14 @@ fn salient_person(
     span: Span,
     fits: impl Fn(&str) -> bool,
 ) -> Option<usize> {
-    let back = cfg.settings.follow.pronoun_paragraphs;
-    let upto = doc.entities.partition_point(|e| e.span.start < span.start);
-    let mut sentence = None;
     // Candidates of the nearest sentence, latest first.
-    let mut found: Vec<usize> = Vec::new();
-    for (k, e) in doc.entities[..upto].iter().enumerate().rev() {
-        if e.span.end > span.start {
-            continue;
-        }
-        if paragraph_of(doc, e.span.start) + back < here.paragraph {
-            break;
-        }
-        let fitting = e.kind == EntityKind::Person
-            && !here.quoted(e.span)
-            && e.actor.as_ref().is_some_and(|a| fits(&a.name));
-        if !fitting {
-            continue;
-        }
-        let s = doc.sentence_at(e.span.start);
-        match sentence {
-            None => sentence = Some(s),
-            Some(t) if t != s => break,
-            _ => {}
-        }
-        found.push(k);
-    }
+    let mut earlier = persons_before(doc, cfg, here, span.start, fits).peekable();
+    let sentence = earlier
+        .peek()
+        .map(|&k| doc.sentence_at(doc.entities[k].span.start));
+    let found: Vec<usize> = earlier
+        .take_while(|&k| Some(doc.sentence_at(doc.entities[k].span.start)) == sentence)
+        .collect();
     found
         .iter()
         .find(|&&k| is_subject(doc, doc.entities[k].span))
@@ -445,17 +424,30 @@ fn nearest_person(
     at: u32,
     fits: impl Fn(&str) -> bool,
 ) -> Option<usize> {
+    persons_before(doc, cfg, here, at, fits).next()
+}
+
+/// The persons named before `at`, nearest first, outside quotations and within the
+/// paragraphs a pronoun looks back, whose name `fits` (indices into `doc.entities`).
+fn persons_before<'d>(
+    doc: &'d Document,
+    cfg: &QuoteConfig,
+    here: &'d Place,
+    at: u32,
+    fits: impl Fn(&str) -> bool + 'd,
+) -> impl Iterator<Item = usize> + 'd {
     let back = cfg.settings.follow.pronoun_paragraphs;
     let upto = doc.entities.partition_point(|e| e.span.start < at);
     doc.entities[..upto]
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, e)| e.span.end <= at)
-        .take_while(|(_, e)| paragraph_of(doc, e.span.start) + back >= here.paragraph)
-        .filter(|(_, e)| !here.quoted(e.span))
-        .find(|(_, e)| {
-            e.kind == EntityKind::Person && e.actor.as_ref().is_some_and(|a| fits(&a.name))
+        .filter(move |(_, e)| e.span.end <= at)
+        .take_while(move |(_, e)| paragraph_of(doc, e.span.start) + back >= here.paragraph)
+        .filter(move |(_, e)| {
+            e.kind == EntityKind::Person
+                && !here.quoted(e.span)
+                && e.actor.as_ref().is_some_and(|a| fits(&a.name))
         })
         .map(|(k, _)| k)
 }
