@@ -39,14 +39,20 @@ fn shortens(units: &Units, c: &Cand, d: &Cand) -> bool {
 /// Links surnames and role nominals to the actor they stand for, drops
 /// names nothing could type, and numbers the chains.
 pub fn link(units: &Units, _kb: &ActorKb, cands: &mut Vec<Cand>) {
+    // Named candidates with an actor, by each word of their name (in document
+    // order), so a partial name only looks at the names that hold its first
+    // word: the cost stays linear on long documents.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in 0..cands.len() {
         let (before, rest) = cands.split_at_mut(i);
         let c = &mut rest[0];
-        if c.named && !c.known {
-            let antecedent = before
-                .iter()
-                .rev()
-                .find(|d| d.named && d.actor.is_some() && shortens(units, c, d));
+        if c.named && !c.known && c.a < c.b {
+            let antecedent = by_word
+                .get(units.norm_of(c.a))
+                .into_iter()
+                .flat_map(|ids| ids.iter().rev())
+                .map(|&j| &before[j])
+                .find(|d| shortens(units, c, d));
             if let Some(d) = antecedent {
                 c.actor = d.actor.clone();
                 c.kind = d.kind;
@@ -98,6 +104,15 @@ pub fn link(units: &Units, _kb: &ActorKb, cands: &mut Vec<Cand>) {
             if let Some(d) = best {
                 c.actor = d.actor.clone();
                 c.linked = true;
+            }
+        }
+        if c.named && c.actor.is_some() && c.a < c.b {
+            for u in c.a..c.b {
+                let ids = by_word.entry(units.norm_of(u)).or_default();
+                // A name repeating a word is listed once.
+                if ids.last() != Some(&i) {
+                    ids.push(i);
+                }
             }
         }
     }

@@ -34,11 +34,23 @@ pub fn quotes(v: &View) -> Vec<Found> {
     let mut out = Vec::new();
     let mut offered: Vec<Option<Attribution>> = vec![None; v.segments.len()];
     let mut consumed = vec![false; v.segments.len()];
+    // Frames are in text order, and a frame's content lies within its extent of
+    // the cue: only the frames whose cue is that near need a look.
+    let extent = frames
+        .iter()
+        .filter_map(|f| {
+            let c = f.content.as_ref()?;
+            Some(c.end.max(f.cue.end) - c.start.min(f.cue.start))
+        })
+        .max()
+        .unwrap_or(0);
     for (k, f) in frames.iter().enumerate() {
-        let nested = frames
-            .iter()
-            .enumerate()
-            .any(|(j, g)| j != k && g.content.as_ref().is_some_and(|c| c.contains(&f.cue.start)));
+        let pos = f.cue.start;
+        let from = frames.partition_point(|g| g.cue.start + extent < pos);
+        let to = frames.partition_point(|g| g.cue.start <= pos + extent);
+        let nested = (from..to).any(|j| {
+            j != k && frames[j].content.as_ref().is_some_and(|c| c.contains(&pos))
+        });
         reported(v, f, nested, &mut out, &mut offered, &mut consumed);
     }
     direct(v, &frames, &offered, &consumed, &mut out);
@@ -147,12 +159,13 @@ fn direct(
         if attribution.is_none() && words >= d.min_words_unattributed && !in_headline {
             // The latest earlier cue with a speaker ("X said Y.\n“…”", "X describes himself
             // as …. “…”") also hands its speaker on.
-            let reported = frames
+            // Cues do not overlap, so the latest in text order ends last.
+            let reported = frames[..frames.partition_point(|f| f.cue.start < seg.open)]
                 .iter()
-                .filter(|f| {
+                .rev()
+                .find(|f| {
                     f.cue.end <= seg.open && f.speaker.is_some() && v.seg_of[f.cue.start].is_none()
                 })
-                .max_by_key(|f| f.cue.end)
                 .map(|f| {
                     let a = Attribution {
                         cue: Some(f.cue.start..f.cue.end),
@@ -287,10 +300,11 @@ fn sentence_cue(v: &View, frames: &[Frame], seg: usize) -> Option<Attribution> {
     let open = v.segments[seg].open;
     let s = v.sent_of[open];
     let start = v.sentence(s).start;
-    let f = frames
+    let f = frames[..frames.partition_point(|f| f.cue.start < open)]
         .iter()
         .rev()
-        .find(|f| f.cue.end <= open && f.cue.start >= start)?;
+        .take_while(|f| f.cue.start >= start)
+        .find(|f| f.cue.end <= open)?;
     let speaker = f
         .speaker
         .clone()
@@ -318,9 +332,11 @@ fn other_speaker_between(
             .as_ref()
             .is_some_and(|p| words(p) == words(r))
     };
-    frames.iter().any(|f| {
-        f.cue.start > after && f.cue.start < before && f.speaker.as_ref().is_some_and(|r| !same(r))
-    })
+    let from = frames.partition_point(|f| f.cue.start <= after);
+    let to = frames.partition_point(|f| f.cue.start < before);
+    frames[from..to.max(from)]
+        .iter()
+        .any(|f| f.speaker.as_ref().is_some_and(|r| !same(r)))
 }
 
 /// A headline quotation whose words mostly repeat a quotation of the body.

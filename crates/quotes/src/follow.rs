@@ -394,7 +394,7 @@ fn latest_body(doc: &Document, cfg: &QuoteConfig, m: &Mention, paragraph: usize)
         .enumerate()
         .rev()
         .filter(|(_, e)| e.span.end <= m.span.start)
-        .take_while(|(_, e)| paragraph_of(doc, e.span.start) + f.pronoun_paragraphs >= paragraph)
+        .take_while(|(_, e)| within_reach(doc, e.span.start, m.span.start, f.pronoun_paragraphs, paragraph))
         .find(|(_, e)| e.kind == EntityKind::Organization && e.actor.is_some())
         .map(|(k, _)| k)
 }
@@ -443,7 +443,7 @@ fn persons_before<'d>(
         .enumerate()
         .rev()
         .filter(move |(_, e)| e.span.end <= at)
-        .take_while(move |(_, e)| paragraph_of(doc, e.span.start) + back >= here.paragraph)
+        .take_while(move |(_, e)| within_reach(doc, e.span.start, at, back, here.paragraph))
         .filter(move |(_, e)| {
             e.kind == EntityKind::Person
                 && !here.quoted(e.span)
@@ -456,6 +456,14 @@ fn set(m: &mut Mention, n: &Named) {
     m.name = Some(n.name.clone());
     m.code = n.code.clone();
     m.entity = n.entity;
+}
+
+/// Is a name at `start` within the `back` paragraphs a pronoun looks back from
+/// `paragraph`, and within [`ROLE_LOOKBACK_BYTES`] of `at` (a document that is one
+/// long paragraph must not be searched whole from every pronoun)?
+fn within_reach(doc: &Document, start: u32, at: u32, back: usize, paragraph: usize) -> bool {
+    start as usize + ROLE_LOOKBACK_BYTES >= at as usize
+        && paragraph_of(doc, start) + back >= paragraph
 }
 
 fn paragraph_of(doc: &Document, at: u32) -> usize {
