@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use demarche_actors::{annotate, ActorKb};
+use demarche_actors::{annotate_nested, ActorKb};
 use demarche_model::{Document, EntityKind, Sentence, Span, Token, TokenKind};
 
 /// (document, sentence * 1000 + first token, sentence * 1000 + end token, type).
@@ -107,31 +107,39 @@ fn score_doc(doc_no: usize, sents: &[Vec<(String, String)>], kb: &ActorKb, out: 
             }
         }
     }
-    annotate(&mut doc, kb);
-    for e in &doc.entities {
-        let l = match e.kind {
-            EntityKind::Person => "PER",
-            EntityKind::Organization | EntityKind::Group => "ORG",
-            EntityKind::Country | EntityKind::Place => "LOC",
-        };
-        let span = conll_name(&doc, e);
-        // Only proper names count: a role nominal ("officials", "Iranian troops") is not a CoNLL entity.
-        if doc
-            .slice(span)
+    let nested = annotate_nested(&mut doc, kb);
+    let label_of = |k: EntityKind| match k {
+        EntityKind::Person => "PER",
+        EntityKind::Organization | EntityKind::Group => "ORG",
+        EntityKind::Country | EntityKind::Place => "LOC",
+    };
+    // Only proper names count: a role nominal ("officials", "Iranian troops") is not a CoNLL entity.
+    let is_name = |span: Span| {
+        let text = doc.slice(span);
+        !text
             .split_whitespace()
             .last()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-        {
-            continue;
+            && text.chars().next().is_some_and(|c| c.is_uppercase())
+    };
+    let mut spans: Vec<(Span, &'static str)> = Vec::new();
+    let mut counted = vec![false; doc.entities.len()];
+    for (k, e) in doc.entities.iter().enumerate() {
+        let span = conll_name(&doc, e);
+        if is_name(span) {
+            counted[k] = true;
+            spans.push((span, label_of(e.kind)));
         }
-        if !doc
-            .slice(span)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase())
-        {
-            continue;
+    }
+    // Names inside a role nominal or before a titled person's name
+    // ("NATO troops", "State Department spokesman Ned Vole").
+    for (k, n) in &nested {
+        let e = &doc.entities[*k];
+        if (!counted[*k] || e.kind == EntityKind::Person) && is_name(n.span) {
+            spans.push((n.span, label_of(n.kind)));
         }
+    }
+    for (span, l) in spans {
         let a = doc.tokens.partition_point(|t| t.span.end <= span.start);
         let b = doc.tokens.partition_point(|t| t.span.start < span.end);
         if a >= b || b > starts.len() {

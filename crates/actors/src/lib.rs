@@ -89,6 +89,35 @@ pub fn annotate(doc: &mut Document, kb: &ActorKb) {
     doc.entities = analysis.entities;
 }
 
+/// Like [`annotate`], and also returns the proper names written inside the
+/// entities before their heads, which are not entities of their own: the
+/// "NATO" of "NATO troops", the "State Department" of "State Department
+/// spokesman Ned Vole". Each comes with the index of its entity in
+/// `doc.entities`; its actor is `None`. For named-entity views of the text.
+pub fn annotate_nested(doc: &mut Document, kb: &ActorKb) -> Vec<(usize, demarche_model::Entity)> {
+    let analysis = analysis::Analysis::run(doc, kb);
+    let mut nested = Vec::new();
+    for (k, c) in analysis.cands.iter().enumerate() {
+        for &(a, b, kind) in &c.inner {
+            let span = Span {
+                start: analysis.units.units[a].span.start,
+                end: analysis.units.units[b - 1].span.end,
+            };
+            nested.push((
+                k,
+                demarche_model::Entity {
+                    span,
+                    kind,
+                    actor: None,
+                    chain: None,
+                },
+            ));
+        }
+    }
+    doc.entities = analysis.entities;
+    nested
+}
+
 /// For a span of words that names someone here (a name, a surname, a pronoun,
 /// a role nominal such as "the spokeswoman", an organisation), the resolved
 /// mention: canonical name, CAMEO code and the index of the entity in

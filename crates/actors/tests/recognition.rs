@@ -1,7 +1,7 @@
 //! Typing of names by context and by the whole document, on short texts
 //! written for these tests (invented names where the rule is about unknown ones).
 
-use demarche_actors::{annotate, ActorKb};
+use demarche_actors::{annotate, annotate_nested, ActorKb};
 use demarche_model::{Document, EntityKind};
 
 fn doc(text: &str) -> Document {
@@ -135,4 +135,140 @@ fn ampersands_make_firms_and_initials_make_people() {
 fn stop_words_may_open_a_name_inside_a_sentence() {
     let d = doc("The delegates flew from Boston to New Carthage on Friday.");
     assert!(texts(&d).contains(&"New Carthage"), "{:?}", texts(&d));
+}
+
+#[test]
+fn names_inside_role_nominals_and_titles_are_returned_apart() {
+    let mut d = Document::new(
+        "test",
+        "U.S. officials met Kelmore police on Monday. State Department spokesman Ned Vole said the talks went well."
+            .to_string(),
+    );
+    demarche_text::analyse(&mut d);
+    let nested = annotate_nested(&mut d, ActorKb::embedded());
+    let found: Vec<(&str, EntityKind)> = nested
+        .iter()
+        .map(|(_, e)| (d.slice(e.span), e.kind))
+        .collect();
+    assert!(found.contains(&("U.S.", EntityKind::Country)), "{found:?}");
+    assert!(found.contains(&("Kelmore", EntityKind::Place)), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(t, k)| *t == "State Department" && *k != EntityKind::Person),
+        "{found:?}"
+    );
+    // Each nested name lies inside the entity it belongs to.
+    for (k, e) in &nested {
+        let outer = d.entities[*k].span;
+        assert!(outer.start <= e.span.start && e.span.end <= outer.end);
+    }
+}
+
+#[test]
+fn a_shouted_heading_reuses_the_names_of_the_body() {
+    let d = doc("SOCCER - VOLKOV SIGNS FOR KELMORE .\n\nStriker Ivan Volkov joined the club on Friday, the coach said after the match.");
+    let heading = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "VOLKOV")
+        .map(|e| e.kind);
+    assert_eq!(heading, Some(EntityKind::Person), "{:?}", texts(&d));
+}
+
+#[test]
+fn place_words_type_unknown_names_as_places() {
+    let d = doc(
+        "Police closed Tarvel Square after the rally and fighting spread to the Dorvan mountains.",
+    );
+    assert_eq!(kind_of(&d, "Tarvel Square", 0), Some(EntityKind::Place));
+    assert_eq!(kind_of(&d, "Dorvan", 0), Some(EntityKind::Place));
+}
+
+#[test]
+fn outlet_cues_type_unknown_names_as_organisations() {
+    let d = doc(
+        "The minister spoke to the newspaper Gazeta Norska on Monday. \
+         On Tuesday, Tanpress quoted him as saying the deal was off.",
+    );
+    assert_eq!(
+        kind_of(&d, "Gazeta Norska", 0),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(kind_of(&d, "Tanpress", 0), Some(EntityKind::Organization));
+}
+
+#[test]
+fn a_name_after_said_and_a_quote_is_a_person() {
+    let d =
+        doc("\"We played well today,\" said Kelvaro. The crowd cheered Kelvaro after the game.");
+    assert_eq!(kind_of(&d, "Kelvaro", 0), Some(EntityKind::Person));
+    assert_eq!(kind_of(&d, "Kelvaro", 1), Some(EntityKind::Person));
+}
+
+#[test]
+fn an_acronym_in_brackets_takes_the_kind_of_its_name() {
+    let d = doc(
+        "The Movement for Tarn Renewal (MTR) called a strike. Later the MTR said talks had failed.",
+    );
+    assert_eq!(
+        kind_of(&d, "MTR", 1),
+        Some(EntityKind::Organization),
+        "{:?}",
+        texts(&d)
+    );
+}
+
+#[test]
+fn listed_names_share_a_kind() {
+    let d = doc("The treaty gave Velmar , Kostrin and Paris to the new state.");
+    assert_eq!(
+        kind_of(&d, "Velmar", 0),
+        Some(EntityKind::Place),
+        "{:?}",
+        texts(&d)
+    );
+    assert_eq!(kind_of(&d, "Kostrin", 0), Some(EntityKind::Place));
+}
+
+#[test]
+fn of_after_a_company_or_a_person_says_where_they_belong() {
+    let d = doc(
+        "Cars made by Kelmore Motor Corp of South Korea arrived, said Paul Vole of Tarvo Banks Inc.",
+    );
+    let t = texts(&d);
+    assert!(t.contains(&"Kelmore Motor Corp"), "{t:?}");
+    assert!(t.contains(&"South Korea"), "{t:?}");
+    assert!(t.iter().any(|x| x.ends_with("Paul Vole")), "{t:?}");
+}
+
+#[test]
+fn common_words_opening_a_sentence_are_not_names() {
+    let d = doc("Dealers said the market was calm. Most dealers left early on Friday.");
+    assert!(!texts(&d).contains(&"Dealers"), "{:?}", texts(&d));
+}
+
+#[test]
+fn indexes_and_markets_are_not_actors() {
+    let d = doc("The Kelmar composite index fell 3 points while the Tarvo 100 index rose.");
+    let t = texts(&d);
+    assert!(!t.contains(&"Kelmar") && !t.contains(&"Tarvo"), "{t:?}");
+}
+
+#[test]
+fn a_surname_alias_after_a_first_name_is_someone_else() {
+    let d = doc("Midfielder Thomas Herzog scored twice on Saturday.");
+    let t = texts(&d);
+    assert!(t.iter().any(|x| x.ends_with("Thomas Herzog")), "{t:?}");
+}
+
+#[test]
+fn state_abbreviations_are_places() {
+    let d = doc("The plant in Fresno, Calif., closed on Friday.");
+    assert_eq!(
+        kind_of(&d, "Calif", 0),
+        Some(EntityKind::Place),
+        "{:?}",
+        texts(&d)
+    );
 }

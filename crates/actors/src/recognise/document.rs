@@ -1,7 +1,9 @@
 //! Second look at the candidates of a whole document, once every mention is
 //! known: what one mention says types the others (a surname of a person
-//! named in full, a word opening a sentence that is a name elsewhere), names
-//! of events are dropped, and in a sports report a town that plays is a team.
+//! named in full, a word opening a sentence that is a name elsewhere, a
+//! shouted heading that repeats names of the body, an acronym defined in
+//! brackets, names listed together), names of events and of indexes are
+//! dropped, and in a sports report a town that plays is a team.
 //! The word lists are `[cues]` in data/actors/words.tsv.
 
 use std::collections::HashMap;
@@ -25,6 +27,183 @@ pub(crate) fn refine(doc: &Document, units: &Units, kb: &ActorKb, cands: &mut Ve
     sentence_openers(doc, units, kb, cands);
     if is_sports_report(units, kb) {
         teams(doc, units, kb, cands);
+    }
+    names_in_headings(units, kb, cands);
+    acronyms(units, cands);
+    coordinated_kinds(units, cands);
+}
+
+/// "the Tarn Valley Authority ( TVA )": an acronym in brackets right after a
+/// name is that name, and the document's other mentions of it too.
+fn acronyms(units: &Units, cands: &mut [Cand]) {
+    let mut defined: HashMap<String, (EntityKind, Option<Arc<Actor>>)> = HashMap::new();
+    for k in 1..cands.len() {
+        let (long, short) = (&cands[k - 1], &cands[k]);
+        let bracketed = short.a == long.b + 1
+            && short.b - short.a == 1
+            && units.norm_of(long.b) == "("
+            && units
+                .units
+                .get(short.b)
+                .is_some_and(|_| units.norm_of(short.b) == ")")
+            && units.units[short.a].all_caps
+            && !short.known
+            && long.named
+            && long.b - long.a >= 2
+            && long.actor.is_some();
+        if bracketed {
+            // People seldom go by an acronym: an unknown name that has one is
+            // an organisation.
+            let kind = match long.kind {
+                EntityKind::Person if long.guessed => EntityKind::Organization,
+                k => k,
+            };
+            defined.insert(
+                units.norm_of(short.a).to_string(),
+                (kind, long.actor.clone()),
+            );
+            let long = &mut cands[k - 1];
+            long.kind = kind;
+            long.guessed = false;
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if c.named && !c.known && c.b - c.a == 1 {
+            if let Some((kind, actor)) = defined.get(units.norm_of(c.a)) {
+                c.kind = *kind;
+                c.guessed = false;
+                if c.actor.is_none() {
+                    c.actor = actor.clone();
+                }
+            }
+        }
+    }
+}
+
+/// "Breisach , Kehl and Freiburg": an unknown name typed for want of a cue
+/// takes the kind of a name it is listed with ("," "and" "or").
+fn coordinated_kinds(units: &Units, cands: &mut [Cand]) {
+    // A comma joins only single words ("Kehl , Freiburg"): after a comma a
+    // longer name is more often an apposition ("In Tarvo , Ned Vole").
+    let joined = |x: &Cand, y: &Cand| {
+        x.sentence == y.sentence
+            && y.lead.min(y.a) == x.b + 1
+            && match units.norm_of(x.b) {
+                "and" | "or" => true,
+                "," => x.b - x.a == 1 && y.b - y.a == 1 && y.lead == y.a,
+                _ => false,
+            }
+    };
+    for _ in 0..2 {
+        let mut changed = false;
+        for k in 0..cands.len() {
+            if !(cands[k].guessed && cands[k].named) {
+                continue;
+            }
+            let typed = |d: &Cand| d.named && !d.guessed && d.actor.is_some() && d.lead == d.a;
+            let prev = (k > 0 && joined(&cands[k - 1], &cands[k]) && typed(&cands[k - 1]))
+                .then(|| cands[k - 1].kind);
+            let next = cands
+                .get(k + 1)
+                .filter(|d| joined(&cands[k], d) && typed(d))
+                .map(|d| d.kind);
+            if let Some(kind) = prev.or(next) {
+                cands[k].kind = match kind {
+                    EntityKind::Country => EntityKind::Place,
+                    k => k,
+                };
+                cands[k].guessed = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// "SOCCER - VOLKOV SIGNS FOR RIVERTON": in a heading written in capitals
+/// (where capitalisation says nothing), words that spell a name the
+/// document uses elsewhere are that name: the whole name, or the surname
+/// of a person named in full.
+fn names_in_headings(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
+    if !units.units.iter().any(|u| u.heading) {
+        return;
+    }
+    let key = |a: usize, b: usize| {
+        (a..b)
+            .map(|i| units.norm_of(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        if !c.named || c.actor.is_none() || units.units[c.a].heading || c.guessed {
+            continue;
+        }
+        known.entry(key(c.a, c.b)).or_insert(k);
+        let surname = units.norm_of(c.b - 1);
+        if c.kind == EntityKind::Person
+            && c.b - c.a >= 2
+            && surname.chars().count() > 2
+            && !kb.stop_names.contains(surname)
+            && !kb.determiners.contains_key(surname)
+        {
+            known.entry(surname.to_string()).or_insert(k);
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; units.len()];
+    for c in cands.iter() {
+        for t in &mut taken[c.lead.min(c.a)..c.b] {
+            *t = true;
+        }
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        if !units.units[i].heading || taken[i] || units.units[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let s = units.units[i].sentence;
+        let longest = (1..=4).rev().find_map(|n| {
+            let b = i + n;
+            let fits = b <= units.len()
+                && (i..b).all(|j| {
+                    !taken[j]
+                        && units.units[j].sentence == s
+                        && units.units[j].heading
+                        && units.units[j].kind == TokenKind::Word
+                });
+            fits.then(|| known.get(&key(i, b)).map(|&k| (b, k)))
+                .flatten()
+        });
+        let Some((b, k)) = longest else {
+            i += 1;
+            continue;
+        };
+        let src = &cands[k];
+        let mut c = Cand::new(
+            (i, b),
+            src.kind,
+            src.actor.clone(),
+            src.gender,
+            Vec::new(),
+            s,
+        );
+        c.known = src.known;
+        added.push(c);
+        i = b;
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| c.lead.min(c.a));
     }
 }
 
@@ -97,7 +276,56 @@ fn drop_event_names(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
             .is_some_and(|u| u.cap && u.kind == TokenKind::Word)
             && kb.cue("event_head", units.norm_of(i))
     };
-    cands.retain(|c| !(c.named && (event_word(c.b - 1) || event_word(c.b))));
+    // "World Series of Golf", "the Tour of the Netherlands": an event word
+    // and "of" inside a name, or just before it.
+    let of_at = |i: usize| i < units.len() && units.norm_of(i) == "of";
+    let event_of_inside =
+        |c: &Cand| (c.a..c.b.saturating_sub(1)).any(|i| event_word(i) && of_at(i + 1));
+    let event_of_before = |c: &Cand| {
+        let mut i = c.lead.min(c.a);
+        if i > 0 && kb.determiners.get(units.norm_of(i - 1)) == Some(&true) {
+            i -= 1;
+        }
+        i >= 2 && of_at(i - 1) && event_word(i - 2)
+    };
+    // "the Dow Jones industrial average", "Nasdaq composite index": a name
+    // right before such a word (maybe with a number) names a product or an
+    // index, not an actor (`product_after` in words.tsv).
+    let org_word = |i: usize| {
+        kb.targets_of(units.norm_of(i)).iter().any(|t| {
+            matches!(t, crate::kb::Target::Sector { row, .. }
+                if matches!(kb.sectors[*row as usize].kind.as_str(), "organization" | "name_head"))
+        })
+    };
+    let product_after = |c: &Cand| {
+        if org_word(c.b - 1) {
+            return false;
+        }
+        let mut i = c.b;
+        while i < units.len()
+            && (units.units[i].kind == TokenKind::Number || !units.units[i].cap)
+            && i < c.b + 3
+        {
+            if kb.cue("product_after", units.norm_of(i)) {
+                return true;
+            }
+            if units.units[i].kind != TokenKind::Number
+                && !kb.cue("product_filler", units.norm_of(i))
+            {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    };
+    cands.retain(|c| {
+        !(c.named
+            && (event_word(c.b - 1)
+                || event_word(c.b)
+                || event_of_inside(c)
+                || event_of_before(c)
+                || (!c.known && product_after(c))))
+    });
 }
 
 /// "Neil Jordan … Jordan said": a single word that is the last word of a
@@ -239,7 +467,9 @@ fn teams(doc: &Document, units: &Units, kb: &ActorKb, cands: &mut [Cand]) {
         if !c.named || dateline(c.sentence) {
             continue;
         }
-        let place = c.kind == EntityKind::Place;
+        // "Harlow Square", "Pell Islands": a place by its own words is no club.
+        let place = c.kind == EntityKind::Place
+            && !(c.b - c.a >= 2 && kb.cue("place_head", units.norm_of(c.b - 1)));
         let unknown_pair = c.kind == EntityKind::Person
             && !c.known
             && score_line(c.sentence)
@@ -264,7 +494,25 @@ fn teams(doc: &Document, units: &Units, kb: &ActorKb, cands: &mut [Cand]) {
             && k > 0
             && cands[k - 1].b + 1 == c.a
             && cands[k - 1].kind == EntityKind::Place;
-        if venue || heading_colon || after_place {
+        // "the Marrow stadium", "Tarvek province": a place before a place noun.
+        let place_noun_after = units.units.get(c.b).is_some_and(|u| {
+            u.kind == TokenKind::Word && !u.cap && kb.cue("place_after", units.norm_of(c.b))
+        });
+        // "At Headingley ( Leeds )", "London ( The Oval )": a place that
+        // brackets name or qualify.
+        let word = |i: usize| (i < units.len()).then(|| units.norm_of(i));
+        let bracketed = c.a > 0 && word(c.a - 1) == Some("(") && word(c.b) == Some(")");
+        let qualified = word(c.b) == Some("(")
+            && units
+                .units
+                .get(c.b + 1)
+                .is_some_and(|u| u.cap && u.kind == TokenKind::Word && !u.all_caps)
+            && !kb.cue("event_head", units.norm_of(c.b + 1))
+            && !kb
+                .targets_of(units.norm_of(c.b + 1))
+                .iter()
+                .any(|t| matches!(t, crate::kb::Target::Country(_)));
+        if venue || heading_colon || after_place || place_noun_after || bracketed || qualified {
             continue;
         }
         let country = c.actor.as_ref().and_then(|a| a.country.clone());

@@ -65,6 +65,38 @@ pub(crate) struct Item {
 
 pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
     let dict = dictionary_matches(units, kb);
+    let starts: std::collections::HashMap<usize, Vec<Target>> =
+        dict.iter().map(|(a, _, t)| (*a, t.clone())).collect();
+    // Words the document writes in lower case: opening a sentence with a
+    // capital and alone ("Traders said"), they are still common words. Before
+    // another capitalised word they may open a name ("Radio Tarvo").
+    let lower: std::collections::HashSet<&str> = (0..units.len())
+        .filter(|&i| {
+            let u = &units.units[i];
+            u.kind == TokenKind::Word && !u.cap && !u.heading
+        })
+        .map(|i| units.norm_of(i))
+        .collect();
+    let common_opener = |i: usize| {
+        let u = &units.units[i];
+        let w = units.norm_of(i);
+        u.sentence_start
+            && u.cap
+            && !u.all_caps
+            && !u.heading
+            && lower.contains(w)
+            && !kb.first_names.contains_key(w)
+            && units.units.get(i + 1).is_none_or(|n| {
+                let next = units.norm_of(i + 1);
+                // "Only Russia": a known place after it does not make a name with it.
+                let place_next = starts.get(&(i + 1)).is_some_and(|ts| {
+                    ts.iter()
+                        .any(|t| matches!(t, Target::Country(_) | Target::Capital(_)))
+                });
+                !(kb.connectors.contains(next) || (n.cap && n.kind == TokenKind::Word))
+                    || place_next
+            })
+    };
     let mut out = Vec::with_capacity(units.len());
     let mut d = dict.into_iter().peekable();
     let mut i = 0;
@@ -91,6 +123,8 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
                     What::Det {
                         definite: kb.determiners[w],
                     }
+                } else if common_opener(i) {
+                    What::Lower
                 } else if initial_before_name(doc, units, i)
                     || (u.cap
                         && !kb.stop_names.contains(w)

@@ -51,6 +51,10 @@ pub struct Cand {
     /// An unknown name typed by default, for want of any cue: another
     /// mention of the same name in the document may know better.
     pub guessed: bool,
+    /// Proper names written inside the mention before its head, as unit
+    /// ranges with their kind: the "NATO" of "NATO troops", the "State
+    /// Department" of "State Department spokesman Ned Vole".
+    pub inner: Vec<(usize, usize, EntityKind)>,
 }
 
 impl Cand {
@@ -81,6 +85,7 @@ impl Cand {
             bare: false,
             linked: false,
             guessed: false,
+            inner: Vec::new(),
         }
     }
 
@@ -115,7 +120,40 @@ fn person_context(units: &Units, kb: &ActorKb, a: usize, b: usize) -> bool {
         && units.norm_of(b + 1).len() <= 2
         && matches!(word(b + 2), Some(",") | Some(")"));
     let speaks = b == a + 1 && word(b).is_some_and(|w| kb.cue("reporting", w));
-    before || age || speaks
+    // '" …," said Tarvo.': a reporting verb between a closing quote and the name.
+    let quoted = b == a + 1
+        && a >= 2
+        && word(a - 1).is_some_and(|w| matches!(w, "said" | "says"))
+        && units.units[a - 2].kind == demarche_model::TokenKind::Quote
+        && word(b).is_none_or(|w| matches!(w, "." | "," | ";"));
+    before || age || speaks || quoted
+}
+
+/// "Harlow Square", "Pell Islands": a name of two words or more ending in a
+/// place word; "the Tarvek mountains", "Sorn province": a name right before
+/// a lower-case place noun (`place_head` and `place_after` in words.tsv).
+fn place_words(units: &Units, kb: &ActorKb, a: usize, b: usize) -> bool {
+    let head = b - a >= 2
+        && units.units[b - 1].cap
+        && kb.cue("place_head", units.norm_of(b - 1))
+        && !kb.first_names.contains_key(units.norm_of(a));
+    let after = units.units.get(b).is_some_and(|u| {
+        u.kind == demarche_model::TokenKind::Word
+            && !u.cap
+            && u.sentence == units.units[a].sentence
+            && kb.cue("place_after", units.norm_of(b))
+    });
+    head || after
+}
+
+/// Words around an unknown name that make it an organisation: an
+/// organisation noun right before it ("the newspaper Gazeta Nova", "the
+/// firm Multico"), or a verb only news outlets use after it ("Tanpress
+/// quoted the minister as saying"): `org_before` and `org_verb` in words.tsv.
+fn org_context(units: &Units, kb: &ActorKb, a: usize, b: usize) -> bool {
+    let before = a > 0 && !units.units[a - 1].cap && kb.cue("org_before", units.norm_of(a - 1));
+    let verb = b < units.len() && kb.cue("org_verb", units.norm_of(b));
+    before || verb
 }
 
 /// "the town of Uyo", "the village of Layron": a place noun and "of" before a name.
@@ -203,9 +241,79 @@ fn cand_for(
     if cand.kind == EntityKind::Person {
         if let Some(first) = title_before_name(kb, ph) {
             cand.lead = items[first].a;
+            cand.inner = inner_names(units, kb, items, ph);
         }
     }
     Some(cand)
+}
+
+/// The proper names a phrase carries before its head: a named anchor
+/// ("U.S. envoy", "NATO troops"; not an adjective such as "Iranian"), an
+/// unknown place before role words ("Liege police"), and capitalised
+/// organisation words ("Foreign Ministry spokesman").
+fn inner_names(
+    units: &Units,
+    kb: &ActorKb,
+    items: &[Item],
+    ph: &Phrase,
+) -> Vec<(usize, usize, EntityKind)> {
+    let mut out = Vec::new();
+    let cap = |i: usize| (items[i].a..items[i].b).all(|u| units.units[u].cap);
+    if let Some((i, _)) = ph.anchor {
+        if let What::Dict(ts) = &items[i].what {
+            let kind = named_target(ts).and_then(|t| match t {
+                Target::Person(_) => Some(EntityKind::Person),
+                Target::Country(_) => Some(EntityKind::Country),
+                Target::Capital(_) => Some(EntityKind::Place),
+                Target::Org(o) => Some(kb.orgs[o as usize].kind),
+                Target::Seat(_) => Some(EntityKind::Organization),
+                _ => None,
+            });
+            if let Some(kind) = kind.filter(|_| cap(i)) {
+                out.push((items[i].a, items[i].b, kind));
+            }
+        }
+    } else if let (Some(q), Some(&(first, _, _))) = (ph.place, ph.sectors.first()) {
+        if q < first && (q..first).all(cap) {
+            // "Liege police" names a town; "KDP fighters", "Freedom Front
+            // party" name an organisation.
+            let (a, b) = (items[q].a, items[first].a);
+            let kind = if b - a >= 2 || (a..b).all(|u| units.units[u].all_caps) {
+                EntityKind::Organization
+            } else {
+                EntityKind::Place
+            };
+            out.push((a, b, kind));
+        }
+    }
+    // A run of capitalised sector words that ends in an organisation word.
+    let mut k = 0;
+    while k < ph.sectors.len() {
+        let mut e = k;
+        while e < ph.sectors.len()
+            && cap(ph.sectors[e].0)
+            && (e == k || ph.sectors[e].0 == ph.sectors[e - 1].0 + 1)
+        {
+            e += 1;
+        }
+        if e > k {
+            let (last, row, _) = ph.sectors[e - 1];
+            let sr = &kb.sectors[row as usize];
+            if matches!(sr.kind.as_str(), "organization" | "group")
+                && !units.units[items[last].a].heading
+            {
+                out.push((
+                    items[ph.sectors[k].0].a,
+                    items[last].b,
+                    EntityKind::Organization,
+                ));
+            }
+            k = e;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// "Hungarian Prime Minister Viktor Orban", "Vice-President Ana Ruiz": where a
@@ -327,7 +435,9 @@ fn mention_of(
             }
         }
         let mut guessed = false;
-        let kind = if head_org || ph.named_by.is_some() {
+        let kind = if place_words(units, kb, a, b) {
+            EntityKind::Place
+        } else if head_org || ph.named_by.is_some() || org_context(units, kb, a, b) {
             EntityKind::Organization
         } else if title_person
             || c.kind == Some(EntityKind::Person)
@@ -438,6 +548,7 @@ fn mention_of(
         named: false,
         definite,
         bare,
+        inner: inner_names(units, kb, items, ph),
         ..Cand::new((a, b), kind, Some(actor), c.gender, c.rows, sentence(a))
     })
 }

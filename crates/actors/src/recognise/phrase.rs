@@ -301,16 +301,48 @@ pub(crate) fn name_end(
         e > s && given(e) && !given(e - 1) && matches!(at(e + 1), Some(What::Cap))
     };
     let sentence = |q: usize| items.get(q).map(|it| units.units[it.a].sentence);
+    // "Ned Vole of Tarvo Banks", "Kelmore Motor Corp of South Korea",
+    // "Ravensby of Germany": "of" after a person's name, after a company
+    // word, or between a plain name and a country, says where the name
+    // belongs; it does not continue it ("Bank of England" does).
+    let of_ends = |e: usize| {
+        let w = units.norm_of(items[s].a);
+        let person = matches!(items[s].what, What::Cap)
+            && (kb.first_names.contains_key(w) || w.chars().count() == 1);
+        let company = kb.cue("company_suffix", units.norm_of(items[e - 1].a));
+        let country_after = matches!(at(e + 1), Some(What::Dict(ts))
+            if ts.iter().any(|t| matches!(t, Target::Country(_))))
+            && !at(e + 2).is_some_and(|w| matches!(w, What::Cap) || is_name_head(kb, w));
+        let plain = (s..e).all(|i| matches!(items[i].what, What::Cap));
+        units.norm_of(items[e].a) == "of" && (person || company || (country_after && plain))
+    };
     loop {
         // A name never runs into the next sentence (a byline, then a dateline).
         if e > s && sentence(e) != sentence(s) {
             break;
         }
+        // "Saeed Anwar", "Andreas Herzog": a word the dictionaries know only
+        // as a person's surname, after a first name or an initial, ends
+        // another person's name; "Peter Such": so does a stop name.
+        let after_given = e > s && {
+            let w = units.norm_of(items[e - 1].a);
+            matches!(items[e - 1].what, What::Cap)
+                && (kb.first_names.contains_key(w) || w.chars().count() == 1)
+                && units.units[items[e].a].cap
+                && items[e].b == items[e].a + 1
+        };
         match at(e) {
+            Some(What::Dict(ts))
+                if after_given && ts.iter().all(|t| matches!(t, Target::Person(_))) =>
+            {
+                e += 1
+            }
+            Some(What::StopCap) if after_given && !matches!(at(e + 1), Some(What::Cap)) => e += 1,
             Some(What::Cap) if first_name_inside(e) => break,
             Some(What::Cap) => e += 1,
             // Only inside a name, and only when a capitalised word follows.
             Some(What::StopCap) if e > s && matches!(at(e + 1), Some(What::Cap)) => e += 1,
+            Some(What::Connector) if e > s && of_ends(e) => break,
             Some(What::Connector) if e > s && matches!(at(e + 1), Some(What::Cap)) => e += 1,
             // "Standard & Poor", "Douglas & Lomason Co".
             Some(What::Other)
