@@ -150,7 +150,10 @@ fn direct(
             let reported = frames
                 .iter()
                 .filter(|f| {
-                    f.cue.end <= seg.open && f.speaker.is_some() && v.seg_of[f.cue.start].is_none()
+                    f.cue.end <= seg.open
+                        && f.speaker.is_some()
+                        && v.seg_of[f.cue.start].is_none()
+                        && (f.content.is_some() || !relative_cue(v, f))
                 })
                 .max_by_key(|f| f.cue.end)
                 .map(|f| {
@@ -207,6 +210,20 @@ fn direct(
             previous = Some((v.segments[last].paragraph, end, attribution));
         }
     }
+}
+
+/// A cue opening a relative clause ("…, who writes about food"): with no content of its
+/// own, it hands no speaker on to the quotations after it.
+fn relative_cue(v: &View, f: &Frame) -> bool {
+    let start = v.sentence(v.sent_of[f.cue.start]).start;
+    let j = speaker::skip_between_back(v, f.cue.start, start);
+    j > start
+        && v.cfg
+            .settings
+            .parse
+            .relative_openers
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(v.text(j - 1)))
 }
 
 /// The quotation is what a cue attributing phrases governs ("labelling them “…”",
