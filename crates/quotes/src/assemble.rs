@@ -48,9 +48,8 @@ pub fn quotes(v: &View) -> Vec<Found> {
         let pos = f.cue.start;
         let from = frames.partition_point(|g| g.cue.start + extent < pos);
         let to = frames.partition_point(|g| g.cue.start <= pos + extent);
-        let nested = (from..to).any(|j| {
-            j != k && frames[j].content.as_ref().is_some_and(|c| c.contains(&pos))
-        });
+        let nested = (from..to)
+            .any(|j| j != k && frames[j].content.as_ref().is_some_and(|c| c.contains(&pos)));
         reported(v, f, nested, &mut out, &mut offered, &mut consumed);
     }
     direct(v, &frames, &offered, &consumed, &mut out);
@@ -164,7 +163,10 @@ fn direct(
                 .iter()
                 .rev()
                 .find(|f| {
-                    f.cue.end <= seg.open && f.speaker.is_some() && v.seg_of[f.cue.start].is_none()
+                    f.cue.end <= seg.open
+                        && f.speaker.is_some()
+                        && v.seg_of[f.cue.start].is_none()
+                        && (f.content.is_some() || !relative_cue(v, f))
                 })
                 .map(|f| {
                     let a = Attribution {
@@ -220,6 +222,20 @@ fn direct(
             previous = Some((v.segments[last].paragraph, end, attribution));
         }
     }
+}
+
+/// A cue opening a relative clause ("…, who writes about food"): with no content of its
+/// own, it hands no speaker on to the quotations after it.
+fn relative_cue(v: &View, f: &Frame) -> bool {
+    let start = v.sentence(v.sent_of[f.cue.start]).start;
+    let j = speaker::skip_between_back(v, f.cue.start, start);
+    j > start
+        && v.cfg
+            .settings
+            .parse
+            .relative_openers
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(v.text(j - 1)))
 }
 
 /// The quotation is what a cue attributing phrases governs ("labelling them “…”",

@@ -166,8 +166,13 @@ pub struct FollowSettings {
     /// A role speaker still unresolved takes the salient person of the nearest earlier
     /// sentence naming one (its subject, else its first person not owning a noun).
     pub role_takes_salient: bool,
+    /// The actor layer's person takes a pronoun from the latest agreeing speaker only
+    /// when named after that speaker as the subject of its clause.
+    pub subject_wins: bool,
     /// A person named (outside quotations) after the latest speaker wins a "he"/"she".
     pub nearest_person_wins: bool,
+    /// Words opening a role that names nobody in particular ("a person familiar with …").
+    pub anonymous_openers: HashSet<String>,
     /// Words after the head of a role phrase ("founder of …", "lawyer for …").
     pub head_ends: HashSet<String>,
     /// Role heads naming a body or a document: they take the latest organisation.

@@ -155,12 +155,21 @@ fn pronoun(
                     .as_deref()
                     .is_some_and(|n| agrees(words, n, true) != Some(false))
         });
-    if f.trust_actor_layer && resolved_person {
-        return;
-    }
     let pick = recent(named, f.pronoun_paragraphs, here.paragraph)
         .find(|n| agrees(words, &n.name, n.person) != Some(false));
-    let near = if f.personal.contains(words) {
+    let personal = f.personal.contains(words);
+    if let Some(e) = pick.filter(|_| personal).and_then(|n| {
+        new_subject(doc, cfg, here, m.span, n, |name| {
+            agrees(words, name, true) != Some(false)
+        })
+    }) {
+        set_entity(doc, m, e);
+        return;
+    }
+    if f.trust_actor_layer && resolved_person && !speaker_stays(doc, cfg, m, pick) {
+        return;
+    }
+    let near = if personal {
         nearest_person(doc, cfg, here, m.span.start, |name| {
             agrees(words, name, true) != Some(false)
         })
@@ -174,6 +183,111 @@ fn pronoun(
         (None, Some(e)) if !resolved_person => set_entity(doc, m, e),
         _ => {}
     }
+}
+
+/// With `subject_wins`, the person a reader takes over the latest speaker `n`: the
+/// subject of the nearest earlier sentence naming a person who `fits`, outside
+/// quotations, when named after that speaker ("Ann Cole runs the shelter. “…,” she said").
+fn new_subject(
+    doc: &Document,
+    cfg: &QuoteConfig,
+    here: &Place,
+    span: Span,
+    n: &Named,
+    fits: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    if !cfg.settings.follow.subject_wins {
+        return None;
+    }
+    let mut earlier = persons_before(doc, cfg, here, span.start, fits).peekable();
+    let sentence = earlier
+        .peek()
+        .map(|&k| doc.sentence_at(doc.entities[k].span.start));
+    earlier
+        .take_while(|&k| Some(doc.sentence_at(doc.entities[k].span.start)) == sentence)
+        .filter(|&k| {
+            let e = &doc.entities[k];
+            e.span.start > n.at && !parenthesised(doc, e.span) && opens_clause(doc, cfg, e.span)
+        })
+        .last()
+        .map(|mut k| {
+            // "Senate Minority Leader Chuck Schumer": a title found as a person of its own
+            // right before the name; the name.
+            while doc.entities.get(k + 1).is_some_and(|x| {
+                x.kind == EntityKind::Person
+                    && x.actor.is_some()
+                    && x.span.start <= doc.entities[k].span.end + 1
+            }) {
+                k += 1;
+            }
+            k
+        })
+}
+
+/// Does the latest agreeing speaker `pick` keep a pronoun against the actor layer's
+/// person? With `subject_wins`, a person named since that speaker takes the pronoun
+/// only as the subject of its clause ("Ann Cole runs the shelter. “…,” she said"), not
+/// as an object, an owner or a credit ("She cited Starlight Tours. “…,” she said").
+fn speaker_stays(doc: &Document, cfg: &QuoteConfig, m: &Mention, pick: Option<&Named>) -> bool {
+    let Some(n) = pick else { return false };
+    let Some(e) = m.entity.and_then(|e| doc.entities.get(e as usize)) else {
+        return false;
+    };
+    if !cfg.settings.follow.subject_wins || m.name.as_deref() == Some(n.name.as_str()) {
+        return false;
+    }
+    e.span.start < n.at || parenthesised(doc, e.span) || !opens_clause(doc, cfg, e.span)
+}
+
+/// Is the name at `span` the subject of its clause? From the parse when its sentence
+/// has one; else on the surface: no possessive after it, and before it, back to the
+/// sentence start or a comma, only a few words that may open a noun phrase ("Down the
+/// street, Mike Lee rejoiced", "Retired nurse Ann Cole runs"; not "She cited Ann Cole").
+fn opens_clause(doc: &Document, cfg: &QuoteConfig, span: Span) -> bool {
+    let Some(s) = doc.sentence_at(span.start) else {
+        return false;
+    };
+    if doc.syntax.get(s).is_some_and(|x| !x.deprel.is_empty()) {
+        return is_subject(doc, span);
+    }
+    if owns(doc, span) {
+        return false;
+    }
+    let sp = &cfg.settings.speaker;
+    let first = doc.sentences[s].tokens.start as usize;
+    let mut k = doc.token_at_or_after(span.start);
+    let mut words = 0;
+    while k > first {
+        let w = doc.token_text(k - 1);
+        if matches!(w, "," | ":" | "\u{2014}" | "\u{2013}" | "\"" | "\u{201c}") {
+            break;
+        }
+        let lower = w.to_lowercase();
+        let bare = lower.trim_end_matches("ed");
+        words += 1;
+        if words > sp.max_words
+            || doc.tokens[k - 1].kind != demarche_model::TokenKind::Word
+            || sp.stop.contains(&lower)
+            || sp.pronouns.contains(&lower)
+            || sp.past_forms.contains(&lower)
+            || sp.adjunct_preps.contains(&lower)
+            || (bare.len() < lower.len() && !starts_upper(w))
+        {
+            return false;
+        }
+        k -= 1;
+    }
+    true
+}
+
+/// A name inside parentheses ("(Kim Lee/CBC)"): a credit or an aside.
+fn parenthesised(doc: &Document, span: Span) -> bool {
+    let para = doc.paragraphs.partition_point(|p| p.end <= span.start);
+    let from = doc.paragraphs.get(para).map_or(0, |p| p.start as usize);
+    let before = &doc.text[from..span.start as usize];
+    before
+        .rfind('(')
+        .is_some_and(|o| !before[o..].contains(')'))
 }
 
 /// "the mayor", "the founder of Northway Press", "Campbell's partner": the person or
@@ -216,10 +330,17 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
         }
         return;
     }
+    // "a person familiar with the talks", "sources close to the team": nobody named.
+    if anonymous(cfg, words) {
+        return;
+    }
     let latest = recent(named, f.pronoun_paragraphs, paragraph)
         .filter(|_| f.role_takes_latest)
         .find(|n| n.person && not_owner(&n.name));
-    if let Some(n) = latest {
+    // "Lee has four goals. The 26-year-old winger said": the person just introduced.
+    if let Some(e) = latest.and_then(|n| new_subject(doc, cfg, here, m.span, n, not_owner)) {
+        set_entity(doc, m, e);
+    } else if let Some(n) = latest {
         set(m, n);
     } else if let Some(e) = f
         .role_takes_salient
@@ -233,6 +354,15 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
         m.code = None;
         m.entity = None;
     }
+}
+
+/// A role naming nobody in particular: indefinite ("a person familiar with …") or plural
+/// ("sources close to …", "officials").
+fn anonymous(cfg: &QuoteConfig, words: &str) -> bool {
+    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
+    let head = role_head(cfg, words).unwrap_or("").to_lowercase();
+    cfg.settings.follow.anonymous_openers.contains(&first)
+        || (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
 }
 
 /// The owner of a possessive role phrase, lowercased ("Campbell's partner" → "campbell").
@@ -394,7 +524,15 @@ fn latest_body(doc: &Document, cfg: &QuoteConfig, m: &Mention, paragraph: usize)
         .enumerate()
         .rev()
         .filter(|(_, e)| e.span.end <= m.span.start)
-        .take_while(|(_, e)| within_reach(doc, e.span.start, m.span.start, f.pronoun_paragraphs, paragraph))
+        .take_while(|(_, e)| {
+            within_reach(
+                doc,
+                e.span.start,
+                m.span.start,
+                f.pronoun_paragraphs,
+                paragraph,
+            )
+        })
         .find(|(_, e)| e.kind == EntityKind::Organization && e.actor.is_some())
         .map(|(k, _)| k)
 }

@@ -126,7 +126,9 @@ fn frame(
             content = content_after(v, cue, &sentence);
         }
         // Only speech verbs report what comes before them ("X, he stressed"; not "X, he expressed").
-        if content.is_none() && !cue.participle && cue.flags.direct {
+        // A relative cue ("…,” said Lee, who writes a blog") reports nothing before its
+        // antecedent: the quotation there is the main clause's.
+        if content.is_none() && !cue.participle && !relative && cue.flags.direct {
             let before_np = if inverted {
                 boundary
             } else {

@@ -113,9 +113,11 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     // A noun phrase; a verb only inside a relative clause ("a former aide who accompanied her").
     let relative =
         (open + 1..close).find(|&j| v.is(j, "who") || v.is(j, "which") || v.is(j, "whose"));
-    if (open + 1..relative.unwrap_or(close))
-        .any(|j| v.is_verb_form(j) || v.in_set(j, &v.cfg.settings.speaker.past_forms))
-    {
+    // A participle after a determiner is an adjective ("a leading expert", "a retired judge").
+    let adjective = |j: usize| v.in_set_lower(j - 1, &v.cfg.settings.speaker.determiners);
+    if (open + 1..relative.unwrap_or(close)).any(|j| {
+        (v.is_verb_form(j) && !adjective(j)) || v.in_set(j, &v.cfg.settings.speaker.past_forms)
+    }) {
         return None;
     }
     // "His lawyer, Zhang Dongshuo, said": the name in apposition names the speaker best.
@@ -136,7 +138,9 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     if after_quote(v, name.start) {
         return Some(name);
     }
+    // After a closed parenthesis (a photo credit, "( Ann Lee / The Ledger )") a new clause opens.
     let opens_clause = name.start == lim
+        || v.is(name.start - 1, ")")
         || v.is(name.start - 1, ",") && only_leads(v, lim, name.start - 1)
         || only_leads(v, lim, name.start);
     (opens_clause && (name.start..name.end).any(|j| v.is_capitalised(j))).then_some(name)

@@ -326,3 +326,61 @@ fn a_word_or_two_quoted_inside_a_sentence_is_no_quotation_of_its_own() {
     assert_eq!(q.speaker.as_deref(), Some("The councillor"), "{q:?}");
     assert!(got.iter().any(|g| g.text.starts_with("Never")), "{got:#?}");
 }
+
+#[test]
+fn pronoun_keeps_the_speaker_over_a_person_named_as_an_object() {
+    let got = run("Laura Brandt said the depot would close in March.\n\n\
+         She thanked Dr. Sasha Morrow for the new plans.\n\n\
+         “We will not wait for anyone,” she said.");
+    let q = quote(&got, "We will not wait for anyone");
+    assert_eq!(q.name.as_deref(), Some("Laura Brandt"), "{q:?}");
+}
+
+#[test]
+fn pronoun_takes_a_person_introduced_as_a_subject_after_the_speaker() {
+    let got = run("Laura Brandt said the depot would close in March.\n\n\
+         Carla Osei runs the night shift at the depot.\n\n\
+         “We start at dawn and we finish late,” she said.");
+    let q = quote(&got, "We start at dawn");
+    assert_eq!(q.name.as_deref(), Some("Carla Osei"), "{q:?}");
+}
+
+#[test]
+fn pronoun_ignores_a_name_in_a_parenthesised_credit() {
+    let got = run("Laura Brandt said the depot would close in March.\n\n\
+         She spoke after a meeting at the town hall (Photo: Robin Tell/Northfield Ledger).\n\n\
+         “We will not wait for anyone,” she said.");
+    let q = quote(&got, "We will not wait for anyone");
+    assert_eq!(q.name.as_deref(), Some("Laura Brandt"), "{q:?}");
+}
+
+#[test]
+fn role_takes_the_person_just_introduced_over_the_latest_speaker() {
+    let got = run("“We were poor in the first period,” Tomas Lind said.\n\n\
+         Marek Holm has scored four goals since the trade last week. \
+         The 26-year-old winger said his new linemates keep finding him in front of the net.");
+    let q = quote(&got, "his new linemates keep finding him");
+    assert_eq!(q.name.as_deref(), Some("Marek Holm"), "{q:?}");
+}
+
+#[test]
+fn name_before_an_apposition_with_a_participle_adjective() {
+    let got = run(
+        "“The old bridge will hold for another decade,” Marek Holm, a leading structural \
+         engineer, said on Friday.",
+    );
+    let q = quote(&got, "The old bridge will hold");
+    assert_eq!(q.speaker.as_deref(), Some("Marek Holm"), "{q:?}");
+}
+
+#[test]
+fn quotation_before_a_relative_cue_stays_with_the_main_speaker() {
+    let got = run(
+        "“Schools will change what they serve at lunch,” said Ilse Brandt, director of the \
+         Northfield Food Institute, who writes about food policy on her blog. “This gives \
+         parents a document they can use.”",
+    );
+    let q = quote(&got, "Schools will change what they serve");
+    assert_eq!(q.kind, QuoteKind::Direct, "{q:?}");
+    assert_eq!(q.speaker.as_deref(), Some("Ilse Brandt"), "{q:?}");
+}
