@@ -207,6 +207,9 @@ fn direct(
         if !attribution.as_ref().is_some_and(|a| a.headline) && repeats_body(v, &members) {
             continue;
         }
+        if !in_headline && members.len() == 1 && work_title(v, seg.first..seg.end) {
+            continue;
+        }
         let attribution = attribution.unwrap_or_default();
         for &j in &members {
             let s = &v.segments[j];
@@ -247,6 +250,32 @@ fn labelled(v: &View, a: Option<&Attribution>) -> bool {
 }
 
 /// The fewest words a quotation inside a sentence needs: fewer with a final stop.
+/// Quoted words in title case ("Face the Nation", "Never Been Kissed"): the name of
+/// a show, a book or a campaign, not something said. Headlines are written so and
+/// are not asked.
+fn work_title(v: &View, r: Range<usize>) -> bool {
+    let d = &v.cfg.settings.direct;
+    // Two sentences ("The Donald. Big Daddy.") are words someone said.
+    let last_word = r.clone().rev().find(|&k| v.is_word(k)).unwrap_or(r.start);
+    if (r.start..last_word).any(|k| matches!(v.text(k), "." | "!" | "?")) {
+        return false;
+    }
+    let words: Vec<&str> = r
+        .filter(|&k| v.is_word(k) && v.text(k).chars().any(char::is_alphabetic))
+        .map(|k| v.text(k))
+        .collect();
+    let title_word = |w: &str| {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+    };
+    let capitalised = words.iter().filter(|w| title_word(w)).count();
+    words.len() <= d.title_max_words
+        && capitalised >= 2
+        && words
+            .iter()
+            .all(|w| title_word(w) || d.title_small_words.contains(*w))
+}
+
 fn embedded_min(v: &View, last: &crate::marks::Segment) -> usize {
     let d = &v.cfg.settings.direct;
     if last.end > last.first && v.is_stop(last.end - 1) {
@@ -463,7 +492,9 @@ fn transcript_turns(v: &View, out: &mut Vec<Found>) {
                 .map(|j| v.text(j).to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" ");
-            if !d.not_labels.contains(&label) {
+            // "WATCH BELOW:", "VIDEO UPDATE:": a listed word opening a label makes it a caption.
+            let first = label.split(' ').next().unwrap_or_default();
+            if !d.not_labels.contains(&label) && !d.not_labels.contains(first) {
                 turns.push((start..k, k + 1..end));
             }
         }

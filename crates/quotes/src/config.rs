@@ -117,6 +117,10 @@ pub struct DirectSettings {
     pub byline_dashes: Vec<String>,
     /// Labels in capitals that name no speaker ("BREAKING:"), lowercase.
     pub not_labels: HashSet<String>,
+    /// A quoted span of at most this many words in title case is a name of a work.
+    pub title_max_words: usize,
+    /// Lower-case words a title may hold ("Face the Nation").
+    pub title_small_words: HashSet<String>,
 }
 
 /// Relations of the dependency parse the stage reads (Universal Dependencies names).

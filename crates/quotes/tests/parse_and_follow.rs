@@ -12,6 +12,7 @@ struct Got {
     text: String,
     speaker: Option<String>,
     name: Option<String>,
+    code: Option<String>,
 }
 
 fn run(text: &str) -> Vec<Got> {
@@ -33,6 +34,7 @@ fn run(text: &str) -> Vec<Got> {
             text: doc.slice(q.span).to_string(),
             speaker: q.speaker.as_ref().map(|m| doc.slice(m.span).to_string()),
             name: q.speaker.as_ref().and_then(|m| m.name.clone()),
+            code: q.speaker.as_ref().and_then(|m| m.code.clone()),
         })
         .collect()
 }
@@ -169,6 +171,34 @@ fn transcript_turns_are_attributed_to_their_labels() {
             .any(|g| g.text.starts_with("The vote has been moved")),
         "{got:#?}"
     );
+}
+
+#[test]
+fn captions_in_capitals_are_not_transcript_labels() {
+    let got = run(
+        "WATCH BELOW: Highlights of the debate in the capital on Tuesday night\n\n\
+         The senator spoke for an hour about the budget.\n\n\
+         WATCH BELOW: Protesters gather outside the parliament building in the rain",
+    );
+    assert!(
+        got.iter()
+            .all(|g| g.speaker.as_deref() != Some("WATCH BELOW")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn the_company_stands_for_the_firm_named_before() {
+    let got = run(
+        "Facebook said on Tuesday that it would restore access for its engineers.\n\n\
+         “We are working closely with our partners to fix this,” the company said.",
+    );
+    let q = quote(&got, "We are working closely");
+    assert_eq!(q.speaker.as_deref(), Some("the company"));
+    assert_eq!(q.name.as_deref(), Some("Facebook"), "{q:?}");
+    assert_eq!(q.code.as_deref(), Some("USABUS"), "{q:?}");
+    let q = quote(&got, "it would restore access");
+    assert_eq!(q.code.as_deref(), Some("USABUS"), "{q:?}");
 }
 
 #[test]

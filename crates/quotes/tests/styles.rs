@@ -382,6 +382,39 @@ fn what_is_not_a_quote() {
 }
 
 #[test]
+fn names_of_shows_and_books_are_not_quotes() {
+    for text in [
+        "Senator Ruth Alder said on CBS's “Face the Nation” that the talks would resume.",
+        "Dana Whitfield told the magazine that she watched “Never Been Kissed” again on Sunday.",
+    ] {
+        let got = run(text);
+        let title = |t: &str| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            t == "Face the Nation" || t == "Never Been Kissed"
+        };
+        assert!(
+            !got.is_empty() && got.iter().all(|g| !title(&g.text)),
+            "{text}: {:?}",
+            got.iter().map(|g| &g.text).collect::<Vec<_>>()
+        );
+    }
+    // Title case over two sentences is speech, and so is a sentence in lower case.
+    let got = run("“All Bets Are Off. Big Trouble,” said Rafe Collins.");
+    assert_eq!(
+        got.len(),
+        1,
+        "{:?}",
+        got.iter().map(|g| &g.text).collect::<Vec<_>>()
+    );
+    direct(
+        "“We will not give up,” said Rafe Collins.",
+        "We will not give up,",
+        "Rafe Collins",
+        "said",
+    );
+}
+
+#[test]
 fn empty_and_unanalysed_documents_get_no_quotes() {
     let mut doc = Document::new("empty", String::new());
     demarche_quotes::annotate(&mut doc, ActorKb::embedded());
