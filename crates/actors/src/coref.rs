@@ -24,21 +24,34 @@ fn compatible_gender(a: Gender, b: Gender) -> bool {
     a == Gender::Unknown || b == Gender::Unknown || a == b
 }
 
-/// Is `c` a shortened form of `d`: its words are the last (or first) words of `d`'s name?
-fn shortens(units: &Units, c: &Cand, d: &Cand) -> bool {
+/// How `c` shortens `d`'s name, if it does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Short {
+    /// The last words ("Putin" for "Vladimir Putin").
+    Last,
+    /// The first words ("Amnesty" for "Amnesty International", "Jayme" for "Jayme Closs").
+    First,
+}
+
+/// Is `c` a shortened form of `d`: its words are the last (or first) words of `d`'s
+/// name? A person is shortened to the first word only ("Jayme", as features and
+/// reports on children name them).
+fn shortens(units: &Units, c: &Cand, d: &Cand) -> Option<Short> {
     let (n, m) = (c.b - c.a, d.b - d.a);
     if n >= m {
-        return false;
+        return None;
     }
     let same = |i: usize, j: usize| units.norm_of(i) == units.norm_of(j);
-    let suffix = (0..n).all(|k| same(c.a + k, d.b - n + k));
-    let prefix = d.kind != EntityKind::Person && (0..n).all(|k| same(c.a + k, d.a + k));
-    suffix || prefix
+    if (0..n).all(|k| same(c.a + k, d.b - n + k)) {
+        return Some(Short::Last);
+    }
+    let first = (d.kind != EntityKind::Person || n == 1) && (0..n).all(|k| same(c.a + k, d.a + k));
+    first.then_some(Short::First)
 }
 
 /// Links surnames and role nominals to the actor they stand for, drops
 /// names nothing could type, and numbers the chains.
-pub fn link(units: &Units, _kb: &ActorKb, cands: &mut Vec<Cand>) {
+pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
     // Named candidates with an actor, by each word of their name (in document
     // order), so a partial name only looks at the names that hold its first
     // word: the cost stays linear on long documents.
@@ -47,12 +60,19 @@ pub fn link(units: &Units, _kb: &ActorKb, cands: &mut Vec<Cand>) {
         let (before, rest) = cands.split_at_mut(i);
         let c = &mut rest[0];
         if c.named && !c.known && c.a < c.b {
-            let antecedent = by_word
+            let mut matches = by_word
                 .get(units.norm_of(c.a))
                 .into_iter()
                 .flat_map(|ids| ids.iter().rev())
                 .map(|&j| &before[j])
-                .find(|d| shortens(units, c, d));
+                .filter_map(|d| shortens(units, c, d).map(|how| (d, how)));
+            // A person's first name alone stands for them only when no other
+            // person of that first name came before ("John" after John Reed and John Hale: nobody).
+            let antecedent = matches.next().and_then(|(d, how)| {
+                let id = |x: &Cand| x.actor.as_ref().map(|a| a.id.clone());
+                let first_name = how == Short::First && d.kind == EntityKind::Person;
+                (!first_name || matches.all(|(e, _)| id(e) == id(d))).then_some(d)
+            });
             if let Some(d) = antecedent {
                 c.actor = d.actor.clone();
                 c.kind = d.kind;
@@ -141,6 +161,7 @@ pub fn link(units: &Units, _kb: &ActorKb, cands: &mut Vec<Cand>) {
             }
         }
     }
+    infer_genders(units, kb, cands);
     let mut chains: HashMap<String, u32> = HashMap::new();
     for c in cands.iter_mut() {
         if let Some(a) = &c.actor {
@@ -377,6 +398,92 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
     }
 }
 
+/// Genders the document shows for people whose names do not: in a sentence that
+/// names one person only, the singular personal pronouns after the name ("Jayme
+/// put on her coat") vote for that person; a clear majority over the document
+/// decides. Pronouns before the name are left out ("She took Patterson's shoes").
+fn infer_genders(units: &Units, kb: &ActorKb, cands: &mut [Cand]) {
+    let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut i = 0;
+    while i < cands.len() {
+        let sentence = cands[i].sentence;
+        let mut j = i;
+        while j < cands.len() && cands[j].sentence == sentence {
+            j += 1;
+        }
+        let people: Vec<&Cand> = cands[i..j]
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person && !c.plural && c.actor.is_some())
+            .collect();
+        let one = people.first().filter(|first| {
+            people
+                .iter()
+                .all(|c| c.actor.as_ref().map(|a| &a.id) == first.actor.as_ref().map(|a| &a.id))
+        });
+        let personal = |k: usize| {
+            kb.pronouns
+                .get(units.norm_of(k))
+                .filter(|p| p.animacy == "person" && !p.plural && p.gender != Gender::Unknown)
+        };
+        // A pronoun before the name says the sentence is about someone else
+        // ("He told police he ordered Jayme to …").
+        let about_another = |first: &Cand| {
+            (0..first.a)
+                .rev()
+                .take_while(|&k| units.units[k].sentence == sentence)
+                .any(|k| personal(k).is_some())
+        };
+        if let Some(first) = one.filter(|first| !about_another(first)) {
+            let (mut m, mut f) = (0u32, 0u32);
+            let mut k = first.b;
+            while k < units.len() && units.units[k].sentence == sentence {
+                if let Some(p) = personal(k) {
+                    m += u32::from(p.gender == Gender::Male);
+                    f += u32::from(p.gender == Gender::Female);
+                }
+                k += 1;
+            }
+            if let Some(a) = &first.actor {
+                let v = votes.entry(a.id.clone()).or_default();
+                v.0 += u32::from(m > 0 && f == 0);
+                v.1 += u32::from(f > 0 && m == 0);
+            }
+        }
+        i = j;
+    }
+    for c in cands.iter_mut() {
+        if c.kind != EntityKind::Person || c.gender != Gender::Unknown {
+            continue;
+        }
+        let Some(&(m, f)) = c.actor.as_ref().and_then(|a| votes.get(&a.id)) else {
+            continue;
+        };
+        if m > 2 * f {
+            c.gender = Gender::Male;
+        } else if f > 2 * m {
+            c.gender = Gender::Female;
+        }
+    }
+}
+
+/// The genders of the people of a document, where a name or the text shows one
+/// (see [`infer_genders`]), by canonical name: for judging pronouns later stages meet.
+#[derive(Debug, Default)]
+pub struct DocGenders(HashMap<String, Gender>);
+
+pub fn document_genders(doc: &Document, kb: &ActorKb) -> DocGenders {
+    let analysis = analysis_of(doc, kb);
+    let mut out = HashMap::new();
+    for c in &analysis.cands {
+        if let (EntityKind::Person, Some(a)) = (c.kind, &c.actor) {
+            if c.gender != Gender::Unknown {
+                out.entry(a.name.clone()).or_insert(c.gender);
+            }
+        }
+    }
+    DocGenders(out)
+}
+
 /// The gender a name shows: a known person's, else its first name's.
 fn name_gender(kb: &ActorKb, name: &str) -> Gender {
     for t in kb.targets_of(name) {
@@ -397,13 +504,27 @@ fn name_gender(kb: &ActorKb, name: &str) -> Gender {
 /// `person` says whether that actor is a person. `None` when the text cannot tell
 /// (a personal pronoun and a name of unknown gender, or a word that is no pronoun).
 pub fn pronoun_agrees(kb: &ActorKb, pronoun: &str, name: &str, person: bool) -> Option<bool> {
+    pronoun_agrees_in(kb, &DocGenders::default(), pronoun, name, person)
+}
+
+/// [`pronoun_agrees`], also knowing the genders the document shows.
+pub fn pronoun_agrees_in(
+    kb: &ActorKb,
+    genders: &DocGenders,
+    pronoun: &str,
+    name: &str,
+    person: bool,
+) -> Option<bool> {
     let p = kb.pronouns.get(pronoun.to_lowercase().as_str())?;
     match p.animacy.as_str() {
         "person" => {
             if !person || p.plural {
                 return Some(false);
             }
-            let g = name_gender(kb, name);
+            let mut g = name_gender(kb, name);
+            if g == Gender::Unknown {
+                g = genders.0.get(name).copied().unwrap_or(Gender::Unknown);
+            }
             (g != Gender::Unknown && p.gender != Gender::Unknown).then(|| g == p.gender)
         }
         "thing" => Some(!person),

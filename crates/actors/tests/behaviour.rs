@@ -397,3 +397,45 @@ fn titles_before_names_join_the_name() {
     );
     assert_eq!(code_at(&d, "Marek Kowalczyk").as_deref(), Some("POLGOV"));
 }
+
+#[test]
+fn a_first_name_alone_stands_for_the_one_person_so_named() {
+    let d = doc(
+        "Police said Tove Brannigan, 13, was found safe on Thursday. \
+         Tove told officers that her dog had barked all night.",
+        None,
+    );
+    let e = entity_at(&d, span_of(&d, "Tove", 1)).expect("an entity");
+    let actor = d.entities[e].actor.as_ref().expect("an actor");
+    assert_eq!(actor.name, "Tove Brannigan");
+    // Two people of that first name: the name alone is nobody in particular.
+    let d = doc(
+        "Tove Brannigan and Tove Lindqvist spoke to the council. Tove said the plan was late.",
+        None,
+    );
+    let e = entity_at(&d, span_of(&d, "Tove said", 0));
+    let name = e.and_then(|e| d.entities[e].actor.as_ref().map(|a| a.name.clone()));
+    assert_ne!(name.as_deref(), Some("Tove Brannigan"));
+    assert_ne!(name.as_deref(), Some("Tove Lindqvist"));
+}
+
+#[test]
+fn pronouns_after_a_name_show_its_gender() {
+    // None of these first names shows a gender; the text does.
+    let text = "Remy Castel and Quinn Marlowe laughed at the news. \
+                Sasha Okafor told police her car had been stolen. \
+                Quinn Marlowe said his office would help. \
+                She said it was a setback.";
+    let d = doc(text, None);
+    let kb = ActorKb::embedded();
+    let she = resolve_at(&d, kb, span_of(&d, "She", 0)).expect("resolved");
+    assert_eq!(she.name.as_deref(), Some("Sasha Okafor"), "{she:?}");
+    let genders = demarche_actors::document_genders(&d, kb);
+    let agrees =
+        |p: &str, name: &str| demarche_actors::pronoun_agrees_in(kb, &genders, p, name, true);
+    assert_eq!(agrees("he", "Sasha Okafor"), Some(false));
+    assert_eq!(agrees("she", "Quinn Marlowe"), Some(false));
+    assert_eq!(agrees("he", "Quinn Marlowe"), Some(true));
+    // Named with another person only: the pronouns after it tell nothing.
+    assert_eq!(agrees("he", "Remy Castel"), None);
+}

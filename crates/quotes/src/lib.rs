@@ -34,12 +34,13 @@ pub type Resolver<'r> = dyn Fn(&Document, Span) -> Option<Mention> + 'r;
 /// Fills `doc.quotes` (sorted by span start), resolving speakers with the actor layer.
 /// Needs the text layers (paragraphs, sentences, tokens); reads entities when present.
 pub fn annotate(doc: &mut Document, kb: &ActorKb) {
+    let genders = demarche_actors::document_genders(doc, kb);
     annotate_following(
         doc,
         QuoteConfig::get(),
         &|d: &Document, s: Span| demarche_actors::resolve_at(d, kb, s),
         &|pronoun: &str, name: &str, person: bool| {
-            demarche_actors::pronoun_agrees(kb, pronoun, name, person)
+            demarche_actors::pronoun_agrees_in(kb, &genders, pronoun, name, person)
         },
     );
 }
