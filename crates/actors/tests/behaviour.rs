@@ -439,3 +439,21 @@ fn pronouns_after_a_name_show_its_gender() {
     // Named with another person only: the pronouns after it tell nothing.
     assert_eq!(agrees("he", "Remy Castel"), None);
 }
+
+#[test]
+fn a_name_after_the_is_an_organisation() {
+    let d = doc(
+        "According to the Blue Meridian study, rents rose again. \
+         Blue Meridian said the city must build more homes.",
+        None,
+    );
+    for nth in 0..2 {
+        let e = entity_at(&d, span_of(&d, "Blue Meridian", nth)).expect("an entity");
+        assert_eq!(
+            d.entities[e].kind,
+            EntityKind::Organization,
+            "{:?}",
+            d.entities
+        );
+    }
+}

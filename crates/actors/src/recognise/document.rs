@@ -22,6 +22,7 @@ use super::Cand;
 pub(crate) fn refine(doc: &Document, units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
     drop_event_names(units, kb, cands);
     datelines(units, cands);
+    article_before_names(units, cands);
     same_name_same_kind(units, cands);
     surnames_of_people(units, kb, cands);
     sentence_openers(doc, units, kb, cands);
@@ -221,6 +222,26 @@ fn datelines(units: &Units, cands: &mut [Cand]) {
         let dated = i < units.len() && units.units[i].sentence == c.sentence && i <= c.b + 4;
         if dated && matches!(c.kind, EntityKind::Organization | EntityKind::Person) {
             c.kind = EntityKind::Place;
+            c.guessed = false;
+        }
+    }
+}
+
+/// "the Civic Action study", "The Harbour Trust said": a name of two words or
+/// more typed a person for want of a cue is an organisation when the text puts
+/// "the" right before it, as it never does before a person's name; the other
+/// mentions follow (`same_name_same_kind`).
+fn article_before_names(units: &Units, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if c.guessed
+            && c.named
+            && c.kind == EntityKind::Person
+            && c.b - c.a >= 2
+            && c.a > 0
+            && units.units[c.a - 1].sentence == units.units[c.a].sentence
+            && units.norm_of(c.a - 1) == "the"
+        {
+            c.kind = EntityKind::Organization;
             c.guessed = false;
         }
     }
