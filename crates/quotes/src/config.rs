@@ -181,6 +181,12 @@ pub struct FollowSettings {
     pub head_ends: HashSet<String>,
     /// Role heads naming a body or a document: they take the latest organisation.
     pub body_heads: HashSet<String>,
+    /// Words before a name inside a body or document speaker that make it the author
+    /// ("a report by the Fraser Institute", "a statement from Gatsby").
+    pub author_markers: HashSet<String>,
+    /// Verbs before such a marker that make the name a holder, not the author
+    /// ("the memo obtained by The Globe").
+    pub not_author_verbs: HashSet<String>,
 }
 
 #[derive(Debug, Deserialize)]

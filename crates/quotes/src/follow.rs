@@ -320,6 +320,10 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
             .as_deref()
             .is_none_or(|o| !name.to_lowercase().split_whitespace().any(|w| w == o))
     };
+    if let Some(e) = body.then(|| author_inside(doc, cfg, m)).flatten() {
+        set_entity(doc, m, e);
+        return;
+    }
     if let Some(e) = introduced_as(doc, cfg, m, body) {
         set_entity(doc, m, e);
         return;
@@ -511,6 +515,37 @@ fn role_head<'t>(cfg: &QuoteConfig, words: &'t str) -> Option<&'t str> {
 fn is_body(cfg: &QuoteConfig, words: &str) -> bool {
     role_head(cfg, words)
         .is_some_and(|h| cfg.settings.follow.body_heads.contains(&h.to_lowercase()))
+}
+
+/// "a report by the Fraser Institute": the organisation or person named inside a
+/// body or document speaker right after an author marker, unless a verb before the
+/// marker says it only holds the document ("obtained by").
+fn author_inside(doc: &Document, cfg: &QuoteConfig, m: &Mention) -> Option<usize> {
+    let f = &cfg.settings.follow;
+    let first = doc
+        .entities
+        .partition_point(|e| e.span.start < m.span.start);
+    doc.entities[first..]
+        .iter()
+        .take_while(|e| e.span.end <= m.span.end)
+        .position(|e| {
+            let before: Vec<&str> = doc.text[m.span.start as usize..e.span.start as usize]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .collect();
+            let marker = before
+                .first()
+                .is_some_and(|w| f.author_markers.contains(&w.to_lowercase()));
+            let held = before
+                .get(1)
+                .is_some_and(|w| f.not_author_verbs.contains(&w.to_lowercase()));
+            e.actor.is_some()
+                && matches!(e.kind, EntityKind::Organization | EntityKind::Person)
+                && marker
+                && !held
+        })
+        .map(|k| first + k)
 }
 
 /// The latest organisation named before `m`, within the paragraphs a pronoun looks back.

@@ -202,6 +202,19 @@ fn the_company_stands_for_the_firm_named_before() {
 }
 
 #[test]
+fn a_document_speaker_takes_the_author_named_inside() {
+    let got = run("( Jo Hale / Toronto Star )\n\
+         Rents in the city rose 12 per cent last year, according to a study which is \
+         being released Monday by Civic Action.\n\n\
+         Talks on the merger stalled in June, according to a memo obtained by Reuters.");
+    let q = quote(&got, "Rents in the city rose");
+    assert_eq!(q.name.as_deref(), Some("Civic Action"), "{q:?}");
+    // Who obtained a document did not write it.
+    let q = quote(&got, "Talks on the merger stalled");
+    assert_ne!(q.name.as_deref(), Some("Reuters"), "{q:?}");
+}
+
+#[test]
 fn role_with_a_name_inside_takes_the_person_not_the_name() {
     let got = run(
         "“We publish only artists from this region,” said Oliver Grant.\n\n\
