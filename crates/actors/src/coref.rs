@@ -471,6 +471,8 @@ fn infer_genders(units: &Units, kb: &ActorKb, cands: &mut [Cand]) {
 #[derive(Debug, Default)]
 pub struct DocGenders(HashMap<String, Gender>);
 
+/// The genders a document shows for its people (names, and the pronouns that
+/// follow a person named alone in a sentence), for [`pronoun_agrees_in`].
 pub fn document_genders(doc: &Document, kb: &ActorKb) -> DocGenders {
     let analysis = analysis_of(doc, kb);
     let mut out = HashMap::new();
@@ -507,7 +509,8 @@ pub fn pronoun_agrees(kb: &ActorKb, pronoun: &str, name: &str, person: bool) -> 
     pronoun_agrees_in(kb, &DocGenders::default(), pronoun, name, person)
 }
 
-/// [`pronoun_agrees`], also knowing the genders the document shows.
+/// [`pronoun_agrees`], also judging by the genders the document shows
+/// ([`document_genders`]).
 pub fn pronoun_agrees_in(
     kb: &ActorKb,
     genders: &DocGenders,

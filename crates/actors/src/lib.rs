@@ -21,7 +21,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use demarche_model::{Actor, Document, Mention, Span};
 
-pub use coref::DocGenders;
+pub use coref::{document_genders, pronoun_agrees_in, DocGenders};
 pub use kb::ActorKb;
 pub use units::possessive_split;
 
@@ -132,23 +132,6 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
 /// `None` when the text cannot tell (a name of unknown gender, an unknown word).
 pub fn pronoun_agrees(kb: &ActorKb, pronoun: &str, name: &str, person: bool) -> Option<bool> {
     coref::pronoun_agrees(kb, pronoun, name, person)
-}
-
-/// The genders a document shows for its people (names, and the pronouns that
-/// follow a person named alone in a sentence), for [`pronoun_agrees_in`].
-pub fn document_genders(doc: &Document, kb: &ActorKb) -> DocGenders {
-    coref::document_genders(doc, kb)
-}
-
-/// [`pronoun_agrees`], also judging by the genders the document shows.
-pub fn pronoun_agrees_in(
-    kb: &ActorKb,
-    genders: &DocGenders,
-    pronoun: &str,
-    name: &str,
-    person: bool,
-) -> Option<bool> {
-    coref::pronoun_agrees_in(kb, genders, pronoun, name, person)
 }
 
 /// Index of the entity in `doc.entities` that covers or overlaps `span` best.
