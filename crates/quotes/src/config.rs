@@ -175,6 +175,12 @@ pub struct FollowSettings {
     pub subject_wins: bool,
     /// A person named (outside quotations) after the latest speaker wins a "he"/"she".
     pub nearest_person_wins: bool,
+    /// With `subject_wins`: the one person of the sentence right before a "he"/"she"
+    /// quotation, named after the latest speaker, wins even as an object, when that
+    /// sentence has no personal pronoun.
+    pub newcomer_wins: bool,
+    /// Forms of the personal pronouns that show a sentence is about someone already named.
+    pub personal_forms: HashSet<String>,
     /// Words opening a role that names nobody in particular ("a person familiar with …").
     pub anonymous_openers: HashSet<String>,
     /// Words after the head of a role phrase ("founder of …", "lawyer for …").

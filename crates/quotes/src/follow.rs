@@ -203,13 +203,27 @@ fn new_subject(
     let sentence = earlier
         .peek()
         .map(|&k| doc.sentence_at(doc.entities[k].span.start));
-    earlier
+    let found: Vec<usize> = earlier
         .take_while(|&k| Some(doc.sentence_at(doc.entities[k].span.start)) == sentence)
-        .filter(|&k| {
-            let e = &doc.entities[k];
-            e.span.start > n.at && !parenthesised(doc, e.span) && opens_clause(doc, cfg, e.span)
+        .collect();
+    let fresh = |k: usize| {
+        let e = &doc.entities[k];
+        e.span.start > n.at && !parenthesised(doc, e.span)
+    };
+    found
+        .iter()
+        .copied()
+        .rev()
+        .find(|&k| fresh(k) && opens_clause(doc, cfg, doc.entities[k].span))
+        .or_else(|| {
+            let only = *found.first().filter(|_| found.len() == 1)?;
+            (cfg.settings.follow.newcomer_wins
+                && fresh(only)
+                && !owns(doc, doc.entities[only].span)
+                && sentence.flatten()?.checked_add(1) == doc.sentence_at(span.start)
+                && !names_by_pronoun(doc, cfg, sentence.flatten()?))
+            .then_some(only)
         })
-        .last()
         .map(|mut k| {
             // "Senate Minority Leader Chuck Schumer": a title found as a person of its own
             // right before the name; the name.
@@ -222,6 +236,19 @@ fn new_subject(
             }
             k
         })
+}
+
+/// Does sentence `s` speak of someone by a personal pronoun ("he", "her")?
+fn names_by_pronoun(doc: &Document, cfg: &QuoteConfig, s: usize) -> bool {
+    let Some(sentence) = doc.sentences.get(s) else {
+        return false;
+    };
+    (sentence.tokens.start as usize..sentence.tokens.end as usize).any(|k| {
+        cfg.settings
+            .follow
+            .personal_forms
+            .contains(&doc.token_text(k).to_lowercase())
+    })
 }
 
 /// Does the latest agreeing speaker `pick` keep a pronoun against the actor layer's

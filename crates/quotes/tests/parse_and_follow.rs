@@ -215,6 +215,20 @@ fn a_document_speaker_takes_the_author_named_inside() {
 }
 
 #[test]
+fn a_person_introduced_as_an_object_takes_the_next_he() {
+    let got = run("“I always meant to exercise more,” said Douglas Pardy.\n\n\
+         Regular exercise also produced results for Mississauga accountant Tunde Farrow, 50. \
+         “I had a gym membership, but this program really helped me,” he says.\n\n\
+         “Walking every day changed my life,” Pardy said. He thanked accountant Tunde Farrow. \
+         “We keep each other honest,” he said.");
+    let q = quote(&got, "I had a gym membership");
+    assert_eq!(q.name.as_deref(), Some("Tunde Farrow"), "{q:?}");
+    // A sentence about the speaker ("He thanked …") keeps the pronoun with him.
+    let q = quote(&got, "We keep each other honest");
+    assert_eq!(q.name.as_deref(), Some("Douglas Pardy"), "{q:?}");
+}
+
+#[test]
 fn role_with_a_name_inside_takes_the_person_not_the_name() {
     let got = run(
         "“We publish only artists from this region,” said Oliver Grant.\n\n\
