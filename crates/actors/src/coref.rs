@@ -60,19 +60,32 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
         let (before, rest) = cands.split_at_mut(i);
         let c = &mut rest[0];
         if c.named && !c.known && c.a < c.b {
-            let mut matches = by_word
+            // Latest first.
+            let matches: Vec<(&Cand, Short)> = by_word
                 .get(units.norm_of(c.a))
                 .into_iter()
                 .flat_map(|ids| ids.iter().rev())
                 .map(|&j| &before[j])
-                .filter_map(|d| shortens(units, c, d).map(|how| (d, how)));
-            // A person's first name alone stands for them only when no other
-            // person of that first name came before ("John" after John Reed and John Hale: nobody).
-            let antecedent = matches.next().and_then(|(d, how)| {
-                let id = |x: &Cand| x.actor.as_ref().map(|a| a.id.clone());
-                let first_name = how == Short::First && d.kind == EntityKind::Person;
-                (!first_name || matches.all(|(e, _)| id(e) == id(d))).then_some(d)
-            });
+                .filter_map(|d| shortens(units, c, d).map(|how| (d, how)))
+                .collect();
+            let first_name =
+                |(d, how): &(&Cand, Short)| *how == Short::First && d.kind == EntityKind::Person;
+            let id = |x: &Cand| x.actor.as_ref().map(|a| a.id.clone());
+            // A surname ("Warren" for Elizabeth Warren) before a first name ("Warren"
+            // for Warren Buffett); a first name alone stands for a person only when
+            // no other person of that first name came before ("John" after John Reed
+            // and John Hale: nobody).
+            let antecedent = matches
+                .iter()
+                .find(|m| !first_name(m))
+                .or_else(|| {
+                    let (d, _) = matches.first()?;
+                    matches
+                        .iter()
+                        .all(|(e, _)| id(e) == id(d))
+                        .then(|| &matches[0])
+                })
+                .map(|(d, _)| *d);
             if let Some(d) = antecedent {
                 c.actor = d.actor.clone();
                 c.kind = d.kind;

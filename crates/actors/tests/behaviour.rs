@@ -417,6 +417,14 @@ fn a_first_name_alone_stands_for_the_one_person_so_named() {
     let name = e.and_then(|e| d.entities[e].actor.as_ref().map(|a| a.name.clone()));
     assert_ne!(name.as_deref(), Some("Tove Brannigan"));
     assert_ne!(name.as_deref(), Some("Tove Lindqvist"));
+    // A surname wins over a first name: "Marsh" is Ida Marsh, not Marsh Keller.
+    let d = doc(
+        "Ida Marsh met Marsh Keller on Monday. Later, Marsh said the plan was late.",
+        None,
+    );
+    let e = entity_at(&d, span_of(&d, "Marsh said", 0)).expect("an entity");
+    let actor = d.entities[e].actor.as_ref().expect("an actor");
+    assert_eq!(actor.name, "Ida Marsh");
 }
 
 #[test]
