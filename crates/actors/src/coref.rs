@@ -417,17 +417,15 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
 /// decides. Pronouns before the name are left out ("She took Patterson's shoes").
 fn infer_genders(units: &Units, kb: &ActorKb, cands: &mut [Cand]) {
     let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
-    let mut i = 0;
-    while i < cands.len() {
-        let sentence = cands[i].sentence;
-        let mut j = i;
-        while j < cands.len() && cands[j].sentence == sentence {
-            j += 1;
+    // The people of each sentence, in text order (candidates need not be sorted).
+    let mut by_sentence: HashMap<u32, Vec<&Cand>> = HashMap::new();
+    for c in cands.iter() {
+        if c.kind == EntityKind::Person && !c.plural && c.actor.is_some() {
+            by_sentence.entry(c.sentence).or_default().push(c);
         }
-        let people: Vec<&Cand> = cands[i..j]
-            .iter()
-            .filter(|c| c.kind == EntityKind::Person && !c.plural && c.actor.is_some())
-            .collect();
+    }
+    for (&sentence, people) in by_sentence.iter_mut() {
+        people.sort_by_key(|c| c.a);
         let one = people.first().filter(|first| {
             people
                 .iter()
@@ -462,7 +460,6 @@ fn infer_genders(units: &Units, kb: &ActorKb, cands: &mut [Cand]) {
                 v.1 += u32::from(f > 0 && m == 0);
             }
         }
-        i = j;
     }
     for c in cands.iter_mut() {
         if c.kind != EntityKind::Person || c.gender != Gender::Unknown {
