@@ -6,9 +6,10 @@ use demarche_model::{covering, Document, EntityKind, Mention, Quote, QuoteKind, 
 
 use crate::config::QuoteConfig;
 
-/// Judges whether a pronoun may stand for a named actor (a person when the flag says
-/// so): `Some(agrees)`, or `None` when the text cannot tell (a name of unknown gender).
-pub type Agreement<'r> = dyn Fn(&str, &str, bool) -> Option<bool> + 'r;
+/// Judges whether a pronoun may stand for a named actor of the document (a person
+/// when the flag says so): `Some(agrees)`, or `None` when the text cannot tell (a
+/// name of unknown gender).
+pub type Agreement<'r> = dyn Fn(&Document, &str, &str, bool) -> Option<bool> + 'r;
 
 /// A speaker already named, a candidate for later pronouns.
 struct Named {
@@ -153,14 +154,14 @@ fn pronoun(
                 && !here.quoted(e.span)
                 && m.name
                     .as_deref()
-                    .is_some_and(|n| agrees(words, n, true) != Some(false))
+                    .is_some_and(|n| agrees(doc, words, n, true) != Some(false))
         });
     let pick = recent(named, f.pronoun_paragraphs, here.paragraph)
-        .find(|n| agrees(words, &n.name, n.person) != Some(false));
+        .find(|n| agrees(doc, words, &n.name, n.person) != Some(false));
     let personal = f.personal.contains(words);
     if let Some(e) = pick.filter(|_| personal).and_then(|n| {
         new_subject(doc, cfg, here, m.span, n, |name| {
-            agrees(words, name, true) != Some(false)
+            agrees(doc, words, name, true) != Some(false)
         })
     }) {
         set_entity(doc, m, e);
@@ -171,7 +172,7 @@ fn pronoun(
     }
     let near = if personal {
         nearest_person(doc, cfg, here, m.span.start, |name| {
-            agrees(words, name, true) != Some(false)
+            agrees(doc, words, name, true) != Some(false)
         })
     } else {
         None
@@ -199,13 +200,7 @@ fn new_subject(
     if !cfg.settings.follow.subject_wins {
         return None;
     }
-    let mut earlier = persons_before(doc, cfg, here, span.start, fits).peekable();
-    let sentence = earlier
-        .peek()
-        .map(|&k| doc.sentence_at(doc.entities[k].span.start));
-    let found: Vec<usize> = earlier
-        .take_while(|&k| Some(doc.sentence_at(doc.entities[k].span.start)) == sentence)
-        .collect();
+    let (nearest, found) = nearest_sentence_persons(doc, cfg, here, span.start, fits);
     let fresh = |k: usize| {
         let e = &doc.entities[k];
         e.span.start > n.at && !parenthesised(doc, e.span)
@@ -220,8 +215,8 @@ fn new_subject(
             (cfg.settings.follow.newcomer_wins
                 && fresh(only)
                 && !owns(doc, doc.entities[only].span)
-                && sentence.flatten()?.checked_add(1) == doc.sentence_at(span.start)
-                && !names_by_pronoun(doc, cfg, sentence.flatten()?))
+                && nearest?.checked_add(1) == doc.sentence_at(span.start)
+                && !names_by_pronoun(doc, cfg, nearest?))
             .then_some(only)
         })
         .map(|mut k| {
@@ -413,14 +408,7 @@ fn salient_person(
     span: Span,
     fits: impl Fn(&str) -> bool,
 ) -> Option<usize> {
-    // Candidates of the nearest sentence, latest first.
-    let mut earlier = persons_before(doc, cfg, here, span.start, fits).peekable();
-    let sentence = earlier
-        .peek()
-        .map(|&k| doc.sentence_at(doc.entities[k].span.start));
-    let found: Vec<usize> = earlier
-        .take_while(|&k| Some(doc.sentence_at(doc.entities[k].span.start)) == sentence)
-        .collect();
+    let (_, found) = nearest_sentence_persons(doc, cfg, here, span.start, fits);
     found
         .iter()
         .find(|&&k| is_subject(doc, doc.entities[k].span))
@@ -556,9 +544,11 @@ fn author_inside(doc: &Document, cfg: &QuoteConfig, m: &Mention) -> Option<usize
         .iter()
         .take_while(|e| e.span.end <= m.span.end)
         .position(|e| {
+            // Back from the name over a determiner ("by the Fraser Institute").
             let before: Vec<&str> = doc.text[m.span.start as usize..e.span.start as usize]
                 .split_whitespace()
                 .rev()
+                .skip_while(|w| cfg.settings.speaker.determiners.contains(&w.to_lowercase()))
                 .take(2)
                 .collect();
             let marker = before
@@ -629,6 +619,25 @@ fn nearest_person(
 
 /// The persons named before `at`, nearest first, outside quotations and within the
 /// paragraphs a pronoun looks back, whose name `fits` (indices into `doc.entities`).
+/// The nearest sentence before `at` naming a person who `fits` outside quotations,
+/// and those persons (entity indexes, latest first).
+fn nearest_sentence_persons(
+    doc: &Document,
+    cfg: &QuoteConfig,
+    here: &Place,
+    at: u32,
+    fits: impl Fn(&str) -> bool,
+) -> (Option<usize>, Vec<usize>) {
+    let mut earlier = persons_before(doc, cfg, here, at, fits).peekable();
+    let sentence = earlier
+        .peek()
+        .and_then(|&k| doc.sentence_at(doc.entities[k].span.start));
+    let found = earlier
+        .take_while(|&k| doc.sentence_at(doc.entities[k].span.start) == sentence)
+        .collect();
+    (sentence, found)
+}
+
 fn persons_before<'d>(
     doc: &'d Document,
     cfg: &QuoteConfig,

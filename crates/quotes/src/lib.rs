@@ -34,13 +34,15 @@ pub type Resolver<'r> = dyn Fn(&Document, Span) -> Option<Mention> + 'r;
 /// Fills `doc.quotes` (sorted by span start), resolving speakers with the actor layer.
 /// Needs the text layers (paragraphs, sentences, tokens); reads entities when present.
 pub fn annotate(doc: &mut Document, kb: &ActorKb) {
-    let genders = demarche_actors::document_genders(doc, kb);
+    // The genders the document shows, read only if a pronoun speaker asks.
+    let genders = std::cell::OnceCell::new();
     annotate_following(
         doc,
         QuoteConfig::get(),
         &|d: &Document, s: Span| demarche_actors::resolve_at(d, kb, s),
-        &|pronoun: &str, name: &str, person: bool| {
-            demarche_actors::pronoun_agrees_in(kb, &genders, pronoun, name, person)
+        &|d: &Document, pronoun: &str, name: &str, person: bool| {
+            let genders = genders.get_or_init(|| demarche_actors::document_genders(d, kb));
+            demarche_actors::pronoun_agrees_in(kb, genders, pronoun, name, person)
         },
     );
 }
@@ -52,7 +54,7 @@ pub fn annotate_with(doc: &mut Document, cfg: &QuoteConfig, resolve: &Resolver) 
         doc,
         cfg,
         resolve,
-        &|pronoun: &str, _: &str, person: bool| {
+        &|_: &Document, pronoun: &str, _: &str, person: bool| {
             let personal = cfg
                 .settings
                 .follow
@@ -64,7 +66,7 @@ pub fn annotate_with(doc: &mut Document, cfg: &QuoteConfig, resolve: &Resolver) 
 }
 
 /// Like [`annotate_with`], judging with `agrees` whether a pronoun speaker
-/// ("he") may stand for an earlier named speaker (`agrees(pronoun, name, is_person)`).
+/// ("he") may stand for an earlier named speaker (`agrees(doc, pronoun, name, is_person)`).
 pub fn annotate_following(
     doc: &mut Document,
     cfg: &QuoteConfig,

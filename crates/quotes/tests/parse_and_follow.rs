@@ -206,9 +206,13 @@ fn a_document_speaker_takes_the_author_named_inside() {
     let got = run("( Jo Hale / Toronto Star )\n\
          Rents in the city rose 12 per cent last year, according to a study which is \
          being released Monday by Civic Action.\n\n\
+         ( Ann Lee / Global News )\n\
+         Vacancies fell to two per cent, according to a report by the Fraser Institute.\n\n\
          Talks on the merger stalled in June, according to a memo obtained by Reuters.");
     let q = quote(&got, "Rents in the city rose");
     assert_eq!(q.name.as_deref(), Some("Civic Action"), "{q:?}");
+    let q = quote(&got, "Vacancies fell");
+    assert_eq!(q.name.as_deref(), Some("Fraser Institute"), "{q:?}");
     // Who obtained a document did not write it.
     let q = quote(&got, "Talks on the merger stalled");
     assert_ne!(q.name.as_deref(), Some("Reuters"), "{q:?}");
