@@ -398,6 +398,11 @@ impl Ctx<'_> {
                 return (!crossed_and).then(|| vec![m]);
             }
             if matches!(tok.lower.as_str(), "its" | "their" | "his" | "her" | "our") {
+                // "prompting Tehran to respond with its own barrage": the owner is
+                // first looked for in the subject of the clause the noun is in.
+                if let Some(v) = self.local_subject(head, t) {
+                    return Some(v);
+                }
                 // Unresolved, "its" most often points at the sentence's first actor.
                 return match self.resolved(tok.span).filter(|m| m.code.is_some()) {
                     Some(m) => Some(vec![m]),
@@ -500,6 +505,11 @@ impl Ctx<'_> {
             self.lex.lemma_candidates(&self.view.toks[i].lower, cands);
             if cands.iter().any(|c| self.lex.is(class, c)) {
                 return Some(i);
+            }
+            if self.view.is(self.lex, WordClass::Preposition, i)
+                && !self.view.is(self.lex, WordClass::LightThrough, i)
+            {
+                return None;
             }
         }
         None
@@ -695,11 +705,52 @@ impl Ctx<'_> {
                 return Some(self.phrase(c));
             }
             match syn.deprel[h].name() {
-                "xcomp" | "conj" | "advcl" => h = syn.head_of(h)?,
+                "xcomp" => {
+                    h = syn.head_of(h)?;
+                    // "prompting Tehran to respond": after a verb of object
+                    // control, its object does the infinitive.
+                    if self.view.is(self.lex, WordClass::ObjectControl, h) {
+                        if let Some(o) = self.child_with(h, &["obj"]) {
+                            return Some(self.phrase(o));
+                        }
+                    }
+                }
+                "conj" | "advcl" => h = syn.head_of(h)?,
                 _ => return None,
             }
         }
         None
+    }
+
+    /// The coded subject of the verb that governs noun `head`, when it is
+    /// written before token `before` (the owner pronoun).
+    fn local_subject(&self, head: usize, before: usize) -> Option<Vec<Mention>> {
+        let syn = self.syn?;
+        // "its" and "their" never stand for one person, "his" and "her" only for one.
+        let personal = matches!(self.view.toks[before].lower.as_str(), "his" | "her");
+        let agrees = |m: &Mention| {
+            let person = m
+                .entity
+                .and_then(|e| self.doc.entities.get(e as usize))
+                .is_some_and(|e| e.kind == demarche_model::EntityKind::Person);
+            person == personal
+        };
+        // Only a noun the verb takes itself ("respond with its barrage"), not one
+        // hung on another noun ("a suspension of aid over its willingness").
+        if !matches!(syn.deprel[head].name(), "obj" | "obl") {
+            return None;
+        }
+        let v = syn.head_of(head)?;
+        if syn.upos[v] != demarche_model::Upos::Verb {
+            return None;
+        }
+        let r = self.parse_subject(v)?;
+        if r.end > before {
+            return None;
+        }
+        let m = self.mentions_in(r, false);
+        let coded = |m: &Mention| m.code.as_deref().is_some_and(|c| self.lex.has_country(c));
+        (!m.is_empty() && m.iter().all(|m| coded(m) && agrees(m))).then_some(m)
     }
 
     /// The parsed direct object of `head`.

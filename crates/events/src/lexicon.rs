@@ -34,6 +34,9 @@ pub enum WordClass {
     Placing,
     ThemeThrough,
     SectorCode,
+    LightThrough,
+    Retaliate,
+    ObjectControl,
 }
 
 impl WordClass {
@@ -59,6 +62,9 @@ impl WordClass {
             "placing" => WordClass::Placing,
             "theme_through" => WordClass::ThemeThrough,
             "sector_code" => WordClass::SectorCode,
+            "light_through" => WordClass::LightThrough,
+            "retaliate" => WordClass::Retaliate,
+            "object_control" => WordClass::ObjectControl,
             _ => return None,
         })
     }

@@ -155,6 +155,11 @@ fn sentence_events(
                 }
             }
         }
+        if targets.is_empty() && !pat.no_target && !pat.has_slot(Slot::Target) {
+            if let Some(t) = retaliated_against(ctx, m.head, &pat.code, &sources, table, out) {
+                targets = vec![t];
+            }
+        }
         // "India and Pakistan agreed to a truce ... in Kashmir": coordinated parties
         // of a mutual act act on each other, not on a place named later.
         let mutual = sources.len() > 1 && k.lex.is_mutual(&pat.code);
@@ -221,6 +226,65 @@ fn governor_of(ctx: &Ctx, matches: &[Match], mi: usize) -> Option<usize> {
             && head - gm.end <= EMBED_REACH
             && (gm.end..head).all(|i| !ctx.view.is_boundary(ctx.lex, i))
     })
+}
+
+/// "prompting Tehran to respond with its own barrage": a conflict event told
+/// with a word of retaliation and no target is aimed at whoever, in this
+/// sentence or the one before, acted in conflict against its source's country.
+fn retaliated_against(
+    ctx: &Ctx,
+    head: usize,
+    code: &str,
+    sources: &[Mention],
+    table: &CameoTable,
+    earlier: &[Event],
+) -> Option<Mention> {
+    if table.quad_class(code)? < 3 {
+        return None;
+    }
+    // The retaliation word, up to six words before, in the same clause, and not
+    // naming what is retaliated for ("in response to the refusal").
+    let mut told_as_retaliation = false;
+    for i in (head.saturating_sub(6)..=head).rev() {
+        if ctx.view.is(ctx.lex, WordClass::Retaliate, i)
+            || ctx.view.is_phrase(ctx.lex, WordClass::Retaliate, i)
+        {
+            told_as_retaliation = true;
+            break;
+        }
+        let stops = ctx.view.is_boundary(ctx.lex, i)
+            || (ctx.view.is(ctx.lex, WordClass::Preposition, i)
+                && !ctx.view.is(ctx.lex, WordClass::LightThrough, i));
+        if i < head && stops {
+            break;
+        }
+    }
+    if !told_as_retaliation {
+        return None;
+    }
+    let country = |m: &Mention| {
+        m.code
+            .as_deref()
+            .and_then(|c| c.get(..3))
+            .map(str::to_string)
+    };
+    let own = country(sources.first()?)?;
+    let here = ctx.view.span.start;
+    let s = ctx.doc.sentence_at(here)?;
+    let from = ctx.doc.sentences[s.saturating_sub(1)].span.start;
+    earlier
+        .iter()
+        .rev()
+        .take_while(|e| e.evidence.start >= from)
+        .find(|e| {
+            e.quad_class >= 3
+                && e.target.as_ref().and_then(country).as_deref() == Some(own.as_str())
+                && e.source
+                    .as_ref()
+                    .and_then(country)
+                    .is_some_and(|c| c != own)
+        })
+        .and_then(|e| e.source.clone())
 }
 
 /// "to refrain from strikes", "avoid military action": force that is not to be used.

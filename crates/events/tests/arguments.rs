@@ -328,3 +328,48 @@ fn a_curfew_in_a_place_has_that_place_as_its_target() {
         .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
     assert_eq!(text(&doc, &e.target), "Kumasi", "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_retaliation_is_aimed_at_the_one_whose_force_prompted_it() {
+    let doc = run(
+        "On Monday, Pakistan shelled Indian border posts, provoking New Delhi to \
+         retaliate with its own barrage of artillery.",
+    );
+    assert!(
+        find(&doc, "PAK", "IND", "19").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        find(&doc, "IND", "PAK", "19").is_some() || find(&doc, "IND", "PAK", "18").is_some(),
+        "the barrage is India's, at Pakistan: {:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn what_is_responded_to_is_not_the_responders_act() {
+    let doc = run("Tehran said it would respond forcefully to any attack on its territory.");
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| country(&e.source) == "IRN" && e.root() == "18"),
+        "the attack is not Iran's: {:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn only_verbs_of_object_control_hand_the_infinitive_to_their_object() {
+    let doc = run("Egypt pressed Hamas to release the hostages.");
+    let release: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| doc.slice(e.trigger) == "release")
+        .collect();
+    assert!(
+        release.iter().all(|e| country(&e.source) != "EGY"),
+        "{:?}",
+        summary(&doc)
+    );
+}
