@@ -6,7 +6,7 @@ use demarche_model::Document;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: show FILE [YYYY-MM-DD]");
+        eprintln!("usage: show FILE [YYYY-MM-DD]   (DEMARCHE_RESOLVE=\"words\" also resolves every occurrence of the words)");
         std::process::exit(2);
     };
     let text = match std::fs::read_to_string(path) {
@@ -22,6 +22,19 @@ fn main() {
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     demarche_text::analyse(&mut doc);
     annotate(&mut doc, ActorKb::embedded());
+    if let Ok(words) = std::env::var("DEMARCHE_RESOLVE") {
+        let kb = ActorKb::embedded();
+        let mut from = 0;
+        while let Some(at) = doc.text[from..].find(words.as_str()) {
+            let start = from + at;
+            let span = demarche_model::Span::new(start, start + words.len());
+            println!(
+                "resolve {words:?} at {start}: {:?}",
+                demarche_actors::resolve_at(&doc, kb, span)
+            );
+            from += at + words.len();
+        }
+    }
     for e in &doc.entities {
         let a = e.actor.as_ref();
         println!(

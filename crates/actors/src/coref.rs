@@ -372,10 +372,16 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
     let inside = (sentence_of(span.start)..=sentence_of(span.end.saturating_sub(1)))
         .flat_map(|s| analysis.in_sentence(s))
         .find(|c| c.span(units).overlaps(span));
+    // A bare role of no country ("the envoy") is looked up further back below.
+    let bare_role = |c: &Cand| {
+        !c.named
+            && c.kind == EntityKind::Person
+            && c.actor.as_ref().is_some_and(|a| a.country.is_none())
+    };
     if let Some(c) = inside {
-        return entity_index(doc, units, c)
-            .and_then(|e| mention_for(doc, span, e))
-            .or_else(|| {
+        let found = entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e));
+        if found.is_some() || !bare_role(c) {
+            return found.or_else(|| {
                 c.actor.as_ref().map(|a| Mention {
                     span,
                     name: Some(a.name.clone()),
@@ -383,6 +389,7 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
                     entity: None,
                 })
             });
+        }
     }
     let alone = crate::recognise::resolve_phrase(kb, text, doc.published)?;
     if alone.id.chars().any(|c| c.is_uppercase()) || alone.country.is_some() {
@@ -393,12 +400,23 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
             entity: None,
         });
     }
-    // "the spokeswoman": the nearest person described by the same role.
+    // "the spokeswoman": the nearest person described by the same role, named
+    // ("spokeswoman Maria Zakharova") or not, when the same role word says so
+    // ("Russia's envoy" ... "the envoy").
     let sentence = units.units.get(here).map(|u| u.sentence).unwrap_or(0);
+    let role_word = lower.rsplit(' ').next().unwrap_or("");
+    let same_role = |c: &Cand| {
+        c.named
+            || doc
+                .slice(c.span(units))
+                .to_lowercase()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w == role_word)
+    };
     let target = (sentence.saturating_sub(NOMINAL_WINDOW)..=sentence)
         .rev()
         .flat_map(|s| analysis.in_sentence(s).rev())
-        .filter(|c| c.b <= here && c.named && c.kind == EntityKind::Person)
+        .filter(|c| c.b <= here && c.kind == EntityKind::Person && same_role(c))
         .find(|c| c.actor.as_ref().is_some_and(|a| a.sector == alone.sector));
     match target {
         Some(c) => entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e)),

@@ -465,3 +465,15 @@ fn a_name_after_the_is_an_organisation() {
         );
     }
 }
+
+#[test]
+fn a_bare_role_takes_the_country_of_the_same_role_named_before() {
+    let d = doc(
+        "Turkey's ambassador addressed the assembly on Tuesday. Later, the ambassador \
+         left the hall.",
+        Some((2025, 3, 4)),
+    );
+    let m =
+        resolve_at(&d, ActorKb::embedded(), span_of(&d, "the ambassador", 0)).expect("resolved");
+    assert_eq!(m.code.as_deref(), Some("TURGOV"), "{m:?}");
+}

@@ -274,7 +274,10 @@ impl Ctx<'_> {
         {
             r.start += 1;
         }
-        while r.end > r.start && self.view.is_break(r.end - 1) {
+        // Nor an auxiliary or adverb left at its end ("the envoy also").
+        while r.end > r.start
+            && (self.view.is_break(r.end - 1) || self.view.is(self.lex, WordClass::Skip, r.end - 1))
+        {
             r.end -= 1;
         }
         r

@@ -373,3 +373,16 @@ fn only_verbs_of_object_control_hand_the_infinitive_to_their_object() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_bare_role_after_a_participle_clause_is_the_one_named_before() {
+    let doc = run(
+        "Egypt's ambassador spoke at the meeting on Tuesday. Accusing Ethiopia of \
+         endangering the river, the ambassador also demanded talks.",
+    );
+    assert!(
+        find(&doc, "EGY", "ETH", "11").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
