@@ -73,11 +73,7 @@ pub fn annotate(doc: &mut Document, kb: &ActorKb) {
         if matches.is_empty() {
             continue;
         }
-        let in_date = view
-            .toks
-            .iter()
-            .map(|t| covering(&doc.dates, |d| d.span, t.span).is_some())
-            .collect();
+        let in_date = view.toks.iter().map(|t| t.in_date).collect();
         let syn = doc
             .syntax
             .get(s)

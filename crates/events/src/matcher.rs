@@ -144,6 +144,13 @@ fn match_at(
                         found = Some(j);
                         break;
                     }
+                    // A named actor right after a pattern word is its object, which a
+                    // pattern with a gap there has no slot for ("met Trump in
+                    // Washington" is no meeting with Washington); an owner is not
+                    // ("closed Venezuela's borders with").
+                    if pending.is_none() && j == pos && names_object(view, j) {
+                        break;
+                    }
                     let quote = view.toks[j].kind == demarche_model::TokenKind::Quote;
                     let inner = theme && view.is(lex, WordClass::ThemeThrough, j);
                     if !inner
@@ -178,7 +185,15 @@ fn match_at(
         }
     }
     let mut end = pos;
-    if let Some((s, start)) = pending {
+    if let Some((s, mut start)) = pending {
+        // "vetoed on Friday a resolution": a date right after the words is not the object.
+        let date_at = |k: usize| view.toks.get(k).is_some_and(|t| t.in_date);
+        while start < n
+            && (date_at(start)
+                || (view.is(lex, WordClass::Preposition, start) && date_at(start + 1)))
+        {
+            start += 1;
+        }
         let np = np_end(view, start, lex);
         if np == start && pat.words() == 1 && !is_passive(view, head, lex) {
             return None;
@@ -193,6 +208,18 @@ fn match_at(
         slots,
         end,
     })
+}
+
+/// Whether a named actor starts at token `i` and is not an owner ("Iran's").
+fn names_object(view: &SentenceView, i: usize) -> bool {
+    let Some(e) = view.toks[i].entity else {
+        return false;
+    };
+    let mut end = i;
+    while end < view.len() && view.toks[end].entity == Some(e) {
+        end += 1;
+    }
+    view.toks.get(end).is_none_or(|t| t.lower != "'s")
 }
 
 /// Where a noun phrase starting at `start` ends: at punctuation, a clause

@@ -19,6 +19,8 @@ pub struct Tok {
     pub text_first: String,
     /// Written in capitals throughout ("WASHINGTON").
     pub all_caps: bool,
+    /// Inside a temporal expression ("on *Sunday*").
+    pub in_date: bool,
 }
 
 pub struct SentenceView {
@@ -77,9 +79,11 @@ impl SentenceView {
             let all_caps = written.chars().count() > 1
                 && written.chars().any(char::is_alphabetic)
                 && !written.chars().any(char::is_lowercase);
+            let in_date = demarche_model::covering(&doc.dates, |d| d.span, t.span).is_some();
             toks.push(Tok {
                 text_first,
                 all_caps,
+                in_date,
                 span: t.span,
                 kind: t.kind,
                 lower,

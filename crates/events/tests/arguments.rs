@@ -386,3 +386,25 @@ fn a_bare_role_after_a_participle_clause_is_the_one_named_before() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_named_object_inside_a_gap_is_the_target_not_the_place_after_it() {
+    let doc = run("Kenyan President William Ruto met Prime Minister Abiy Ahmed in Nairobi.");
+    let met: Vec<_> = doc.events.iter().filter(|e| e.root() == "04").collect();
+    assert!(!met.is_empty(), "{:?}", summary(&doc));
+    assert!(
+        met.iter().all(|e| country(&e.target) == "ETH"),
+        "the partner is Ethiopia's prime minister, not Nairobi: {:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_date_between_the_verb_and_its_object_is_skipped() {
+    let doc = run("China vetoed on Friday a Security Council resolution on Myanmar.");
+    assert!(
+        find(&doc, "CHN", "IGO", "12").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
