@@ -171,8 +171,12 @@ fn match_at(
                     } else {
                         j
                     };
-                    (start..upto)
-                        .any(|k| view.is(lex, WordClass::Skip, k) && view.toks[k].lower != "'s")
+                    // ("a May 15 deadline": a month is no modal.)
+                    (start..upto).any(|k| {
+                        view.is(lex, WordClass::Skip, k)
+                            && view.toks[k].lower != "'s"
+                            && !view.toks[k].in_date
+                    })
                 }) {
                     return None;
                 }

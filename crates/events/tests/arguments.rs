@@ -408,3 +408,13 @@ fn a_date_between_the_verb_and_its_object_is_skipped() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_month_inside_a_slot_is_not_a_modal() {
+    let doc = run("Egypt gave Israel a May 30 deadline to withdraw its troops.");
+    assert!(
+        find(&doc, "EGY", "ISR", "13").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
