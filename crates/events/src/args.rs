@@ -137,6 +137,14 @@ impl Ctx<'_> {
             if let ([m], Some(head)) = (v.as_mut_slice(), self.head_before_actor(r.start, i)) {
                 m.span = head.cover(m.span);
             }
+            // A subject ("Brazil's truck drivers called off …") is the owned words
+            // themselves; an object's owner is whom the act is aimed at
+            // ("condemned North Korea's violations").
+            if !reach {
+                if let ([m], Some(owned)) = (v.as_mut_slice(), self.owned_after(i, head_end)) {
+                    m.span = m.span.cover(owned);
+                }
+            }
             return v;
         }
         if let Some(v) = self.both(&(r.start.saturating_sub(1)..r.end)) {
@@ -231,6 +239,31 @@ impl Ctx<'_> {
                 && !self.view.is(self.lex, WordClass::Determiner, k)
         });
         (content && (start..i).all(plain)).then(|| self.view.cover(start..p))?
+    }
+
+    /// "Brazil's truck drivers": when the actor at token `i` owns the head words
+    /// after it (up to `end`), the span of those words, so that the mention
+    /// names the whole phrase (its code stays the owner's).
+    fn owned_after(&self, i: usize, end: usize) -> Option<demarche_model::Span> {
+        let e = self.view.toks[i].entity?;
+        let mut k = i;
+        while k < end && self.view.toks[k].entity == Some(e) {
+            k += 1;
+        }
+        if k + 1 >= end || self.view.toks[k].lower != "'s" {
+            return None;
+        }
+        let plain = (k + 1..end).all(|j| {
+            let t = &self.view.toks[j];
+            t.kind == demarche_model::TokenKind::Word
+                && t.entity.is_none()
+                && !self.in_date[j]
+                && !self.view.is_boundary(self.lex, j)
+                && !self.view.is(self.lex, WordClass::Coordination, j)
+                && !self.view.is(self.lex, WordClass::Preposition, j)
+                && t.lower != "of"
+        });
+        plain.then(|| self.view.cover(k + 1..end)).flatten()
     }
 
     /// "freed pastor Evan Mawarire, a critic of the president": a comma after

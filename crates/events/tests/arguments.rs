@@ -418,3 +418,15 @@ fn a_month_inside_a_slot_is_not_a_modal() {
         summary(&doc)
     );
 }
+
+#[test]
+fn an_owned_subject_names_the_whole_phrase_with_the_owners_code() {
+    let doc = run("Chile's copper miners accused the government of breaking its promises.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.root() == "11")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(country(&e.source), "CHL", "{:?}", summary(&doc));
+    assert_eq!(text(&doc, &e.source), "Chile's copper miners");
+}
