@@ -37,6 +37,7 @@ pub enum WordClass {
     LightThrough,
     Retaliate,
     ObjectControl,
+    Characterise,
 }
 
 impl WordClass {
@@ -65,6 +66,7 @@ impl WordClass {
             "light_through" => WordClass::LightThrough,
             "retaliate" => WordClass::Retaliate,
             "object_control" => WordClass::ObjectControl,
+            "characterise" => WordClass::Characterise,
             _ => return None,
         })
     }

@@ -114,7 +114,10 @@ fn sentence_events(
         let pat = &k.patterns.list[m.pattern];
         let governor = governor_of(ctx, matches, mi);
         let embed = governor.and_then(|g| k.patterns.list[matches[g].pattern].embed);
-        if embed == Some(Embed::Suppress) || suppressed_by_words(ctx, m.head) {
+        if embed == Some(Embed::Suppress)
+            || suppressed_by_words(ctx, m.head)
+            || (pat.noun && characterised(ctx, m.head))
+        {
             found.push(None);
             continue;
         }
@@ -281,6 +284,28 @@ fn retaliated_against(
                     .is_some_and(|c| c != own)
         })
         .and_then(|e| e.source.clone())
+}
+
+/// "labelling them “unprovoked aggression” and a “gross violation …”": a noun
+/// that a characterising verb governs, within its clause, names no new act.
+fn characterised(ctx: &Ctx, head: usize) -> bool {
+    for i in (head.saturating_sub(12)..head).rev() {
+        if ctx.view.is(ctx.lex, WordClass::Characterise, i) {
+            return true;
+        }
+        let t = &ctx.view.toks[i];
+        let passes = t.kind == demarche_model::TokenKind::Quote
+            || t.lower == "as"
+            || ctx.view.is(ctx.lex, WordClass::Coordination, i) && t.lower != ",";
+        if !passes
+            && (ctx.view.is_break(i)
+                || ctx.view.is_boundary(ctx.lex, i)
+                || ctx.view.is(ctx.lex, WordClass::Preposition, i))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// "to refrain from strikes", "avoid military action": force that is not to be used.

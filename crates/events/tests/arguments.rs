@@ -430,3 +430,21 @@ fn an_owned_subject_names_the_whole_phrase_with_the_owners_code() {
     assert_eq!(country(&e.source), "CHL", "{:?}", summary(&doc));
     assert_eq!(text(&doc, &e.source), "Chile's copper miners");
 }
+
+#[test]
+fn a_characterisation_is_not_a_new_act_of_the_speaker() {
+    let doc = run(
+        "Turkey condemned the Greek naval exercise, labelling it “a provocation” and a \
+         “flagrant violation of international law”.",
+    );
+    assert!(
+        find(&doc, "TUR", "GRC", "11").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.cameo.starts_with("12")),
+        "labelling it a violation is no violation by Turkey: {:?}",
+        summary(&doc)
+    );
+}
