@@ -433,7 +433,16 @@ impl Ctx<'_> {
                     (t + 1..head).any(|k| self.view.is(self.lex, WordClass::Coordination, k));
                 return (!crossed_and).then(|| vec![m]);
             }
-            if matches!(tok.lower.as_str(), "its" | "their" | "his" | "her" | "our") {
+            if self.view.is(self.lex, WordClass::FirstPerson, t) {
+                // "our willingness": inside a quotation the speaker's (see `quote_speaker`).
+                return Some(vec![Mention {
+                    span: tok.span,
+                    name: None,
+                    code: None,
+                    entity: None,
+                }]);
+            }
+            if matches!(tok.lower.as_str(), "its" | "their" | "his" | "her") {
                 // "prompting Tehran to respond with its own barrage": the owner is
                 // first looked for in the subject of the clause the noun is in.
                 if let Some(v) = self.local_subject(head, t) {

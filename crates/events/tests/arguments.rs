@@ -448,3 +448,23 @@ fn a_characterisation_is_not_a_new_act_of_the_speaker() {
         summary(&doc)
     );
 }
+
+#[test]
+fn an_owner_we_inside_a_quotation_is_its_speaker() {
+    let doc = run(
+        "Poland's foreign minister met Ukraine's envoy on Monday. “The Kremlin knows that our \
+         support for Ukraine will not waver,” the Polish minister said.",
+    );
+    assert!(
+        find(&doc, "POL", "UKR", "05").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.root() == "05" && country(&e.source) == "RUS"),
+        "{:?}",
+        summary(&doc)
+    );
+}

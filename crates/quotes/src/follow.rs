@@ -346,7 +346,24 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
         set_entity(doc, m, e);
         return;
     }
-    if let Some(e) = introduced_as(doc, cfg, m, body) {
+    // "the Polish minister" names a Pole: a person of another country is not meant.
+    let own_country = m
+        .entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .and_then(|e| e.actor.as_ref())
+        .and_then(|a| a.country.clone());
+    let entity_fits = |e: &usize| {
+        let theirs = doc
+            .entities
+            .get(*e)
+            .and_then(|e| e.actor.as_ref())
+            .and_then(|a| a.country.as_deref());
+        match (own_country.as_deref(), theirs) {
+            (Some(mine), Some(theirs)) => mine == theirs,
+            _ => true,
+        }
+    };
+    if let Some(e) = introduced_as(doc, cfg, m, body).filter(entity_fits) {
         set_entity(doc, m, e);
         return;
     }
@@ -362,9 +379,14 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
     }
     let latest = recent(named, f.pronoun_paragraphs, paragraph)
         .filter(|_| f.role_takes_latest)
-        .find(|n| n.person && not_owner(&n.name));
+        .find(|n| {
+            n.person && not_owner(&n.name) && n.entity.is_none_or(|e| entity_fits(&(e as usize)))
+        });
     // "Lee has four goals. The 26-year-old winger said": the person just introduced.
-    if let Some(e) = latest.and_then(|n| new_subject(doc, cfg, here, m.span, n, not_owner)) {
+    if let Some(e) = latest
+        .and_then(|n| new_subject(doc, cfg, here, m.span, n, not_owner))
+        .filter(entity_fits)
+    {
         set_entity(doc, m, e);
     } else if let Some(n) = latest {
         set(m, n);
@@ -372,6 +394,7 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
         .role_takes_salient
         .then(|| salient_person(doc, cfg, here, m.span, not_owner))
         .flatten()
+        .filter(entity_fits)
     {
         set_entity(doc, m, e);
     } else if owner.is_some() {

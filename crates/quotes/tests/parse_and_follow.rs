@@ -445,3 +445,13 @@ fn quotation_before_a_relative_cue_stays_with_the_main_speaker() {
     assert_eq!(q.kind, QuoteKind::Direct, "{q:?}");
     assert_eq!(q.speaker.as_deref(), Some("Ilse Brandt"), "{q:?}");
 }
+
+#[test]
+fn a_role_of_one_country_does_not_take_a_person_of_another() {
+    let got = run(
+        "Spain's foreign minister met Morocco's envoy in Madrid on Monday.\n\n\
+         “We have turned a page in our relations with Rabat,” the Spanish minister said.",
+    );
+    let q = quote(&got, "We have turned a page");
+    assert_eq!(q.code.as_deref(), Some("ESPGOV"), "{q:?}");
+}
