@@ -433,7 +433,7 @@ impl Ctx<'_> {
                     (t + 1..head).any(|k| self.view.is(self.lex, WordClass::Coordination, k));
                 return (!crossed_and).then(|| vec![m]);
             }
-            if self.view.is(self.lex, WordClass::FirstPerson, t) {
+            if matches!(tok.lower.as_str(), "our" | "my") {
                 // "our willingness": inside a quotation the speaker's (see `quote_speaker`).
                 return Some(vec![Mention {
                     span: tok.span,

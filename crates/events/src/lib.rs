@@ -287,13 +287,22 @@ fn retaliated_against(
 }
 
 /// "labelling them “unprovoked aggression” and a “gross violation …”": a noun
-/// that a characterising verb governs, within its clause, names no new act.
+/// that a characterising verb says something is, within its clause, names no
+/// new act. It comes after "as" or after the thing characterised ("them", "the
+/// strikes"); right after the verb it is only what is described ("described U.S.
+/// airstrikes").
 fn characterised(ctx: &Ctx, head: usize) -> bool {
+    let (mut second_phrase, mut determiners) = (false, 0);
     for i in (head.saturating_sub(12)..head).rev() {
         if ctx.view.is(ctx.lex, WordClass::Characterise, i) {
-            return true;
+            return second_phrase;
         }
         let t = &ctx.view.toks[i];
+        // Owners ("its", "their") are determiners and pronouns at once: neither here.
+        let determiner = ctx.view.is(ctx.lex, WordClass::Determiner, i);
+        let pronoun = ctx.view.is(ctx.lex, WordClass::Pronoun, i);
+        determiners += usize::from(determiner && !pronoun);
+        second_phrase |= t.lower == "as" || (pronoun && !determiner) || determiners >= 2;
         let passes = t.kind == demarche_model::TokenKind::Quote
             || t.lower == "as"
             || ctx.view.is(ctx.lex, WordClass::Coordination, i) && t.lower != ",";

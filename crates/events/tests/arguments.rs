@@ -468,3 +468,13 @@ fn an_owner_we_inside_a_quotation_is_its_speaker() {
         summary(&doc)
     );
 }
+
+#[test]
+fn what_a_describing_verb_describes_is_still_an_event() {
+    let doc = run("Russia described its airstrikes on Syria as precise.");
+    assert!(
+        find(&doc, "RUS", "SYR", "19").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+}
