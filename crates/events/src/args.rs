@@ -653,11 +653,17 @@ impl Ctx<'_> {
     /// "both leaders", "both sides": the two actors named last before `r`
     /// (in this sentence or the one before).
     fn both(&self, r: &std::ops::Range<usize>) -> Option<Vec<Mention>> {
-        let both = r.clone().any(|i| self.view.toks[i].lower == "both");
+        let toks = &self.view.toks;
+        // "both leaders", "the two nations".
+        let both = r.clone().any(|i| {
+            toks[i].lower == "both"
+                || (toks[i].lower == "two" && i > 0 && toks[i - 1].lower == "the")
+        });
         if !both
-            || !r
-                .clone()
-                .any(|i| self.view.is(self.lex, WordClass::Relational, i))
+            || !r.clone().any(|i| {
+                self.view.is(self.lex, WordClass::Relational, i)
+                    || self.view.is(self.lex, WordClass::PairNoun, i)
+            })
         {
             return None;
         }

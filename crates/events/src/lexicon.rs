@@ -38,6 +38,7 @@ pub enum WordClass {
     Retaliate,
     ObjectControl,
     Characterise,
+    PairNoun,
 }
 
 impl WordClass {
@@ -67,6 +68,7 @@ impl WordClass {
             "retaliate" => WordClass::Retaliate,
             "object_control" => WordClass::ObjectControl,
             "characterise" => WordClass::Characterise,
+            "pair_noun" => WordClass::PairNoun,
             _ => return None,
         })
     }

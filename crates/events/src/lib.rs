@@ -170,6 +170,7 @@ fn sentence_events(
                 .or_else(|| ctx.phrase_after_preposition(m.end))
                 .unwrap_or_default();
         }
+        drop_own_country(&k.lex, &sources, &mut targets);
         let embedded_mode = match embed {
             Some(Embed::Mode(md)) => Some(md),
             _ => None,
@@ -284,6 +285,30 @@ fn retaliated_against(
                     .is_some_and(|c| c != own)
         })
         .and_then(|e| e.source.clone())
+}
+
+/// "praised the relationship between the two nations": of several targets, one
+/// of the source's own country is not acted on; the others are.
+fn drop_own_country(lex: &Lexicon, sources: &[Mention], targets: &mut Vec<Mention>) {
+    if targets.len() < 2 {
+        return;
+    }
+    let country = |m: &Mention| {
+        m.code
+            .as_deref()
+            .filter(|c| lex.has_country(c) && !c.starts_with("IGO"))
+            .and_then(|c| c.get(..3))
+            .map(str::to_string)
+    };
+    let own: Vec<String> = sources.iter().filter_map(country).collect();
+    let others: Vec<Mention> = targets
+        .iter()
+        .filter(|t| country(t).is_none_or(|c| !own.contains(&c)))
+        .cloned()
+        .collect();
+    if !others.is_empty() && others.len() < targets.len() {
+        *targets = others;
+    }
 }
 
 /// "labelling them “unprovoked aggression” and a “gross violation …”": a noun

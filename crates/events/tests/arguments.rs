@@ -478,3 +478,24 @@ fn what_a_describing_verb_describes_is_still_an_event() {
         summary(&doc)
     );
 }
+
+#[test]
+fn the_two_nations_are_the_pair_named_before_less_the_source() {
+    let doc = run(
+        "Japan's prime minister received South Korea's president in Tokyo on Monday. \
+         The Japanese prime minister praised the close relationship between the two nations.",
+    );
+    let praise: Vec<_> = doc.events.iter().filter(|e| e.root() == "05").collect();
+    assert!(
+        praise
+            .iter()
+            .any(|e| country(&e.source) == "JPN" && country(&e.target) == "KOR"),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        praise.iter().all(|e| country(&e.target) != "JPN"),
+        "{:?}",
+        summary(&doc)
+    );
+}
