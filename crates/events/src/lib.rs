@@ -133,7 +133,16 @@ fn sentence_events(
                 } else {
                     &gf.sources
                 };
-                if (sources.is_empty() || !from_target) && !inherited.is_empty() {
+                // "called for Tehran to accept": the one urged acts, whatever the
+                // parse made the infinitive's subject.
+                let named_in_slot = matches[g]
+                    .slot(Slot::Target)
+                    .is_some_and(|r| r.clone().any(|i| ctx.view.toks[i].entity.is_some()));
+                let urged = from_target
+                    && gpat.target_then_word()
+                    && named_in_slot
+                    && !pat.has_slot(Slot::Source);
+                if (sources.is_empty() || !from_target || urged) && !inherited.is_empty() {
                     sources = inherited.clone();
                 }
             }

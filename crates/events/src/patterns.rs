@@ -56,6 +56,15 @@ impl Pattern {
     pub fn has_slot(&self, s: Slot) -> bool {
         self.elems.contains(&Elem::Slot(s))
     }
+
+    /// Whether the target stands right before the pattern's last word ("urge
+    /// [T] to", "call for [T] to"): the target is who does what comes next.
+    pub fn target_then_word(&self) -> bool {
+        matches!(
+            self.elems.as_slice(),
+            [.., Elem::Slot(Slot::Target), Elem::Word(_)]
+        )
+    }
 }
 
 /// A pattern file that could not be read.

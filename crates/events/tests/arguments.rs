@@ -499,3 +499,22 @@ fn the_two_nations_are_the_pair_named_before_less_the_source() {
         summary(&doc)
     );
 }
+
+#[test]
+fn the_one_called_on_does_what_follows_whatever_the_parse() {
+    let doc = run(
+        "U.S. President Donald Trump suggested that American forces could attempt to \
+         strike Iran's leaders, and called for Tehran to accept an unconditional surrender.",
+    );
+    let accept: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| doc.slice(e.trigger) == "accept")
+        .collect();
+    assert!(!accept.is_empty(), "{:?}", summary(&doc));
+    assert!(
+        accept.iter().all(|e| country(&e.source) == "IRN"),
+        "Tehran is asked to accept: {:?}",
+        summary(&doc)
+    );
+}
