@@ -271,12 +271,7 @@ fn retaliated_against(
     if !told_as_retaliation {
         return None;
     }
-    let country = |m: &Mention| {
-        m.code
-            .as_deref()
-            .and_then(|c| c.get(..3))
-            .map(str::to_string)
-    };
+    let country = |m| country_of(ctx.lex, m);
     let own = country(sources.first()?)?;
     let here = ctx.view.span.start;
     let s = ctx.doc.sentence_at(here)?;
@@ -287,7 +282,7 @@ fn retaliated_against(
         .take_while(|e| e.evidence.start >= from)
         .find(|e| {
             e.quad_class >= 3
-                && e.target.as_ref().and_then(country).as_deref() == Some(own.as_str())
+                && e.target.as_ref().and_then(country) == Some(own)
                 && e.source
                     .as_ref()
                     .and_then(country)
@@ -296,23 +291,25 @@ fn retaliated_against(
         .and_then(|e| e.source.clone())
 }
 
+/// The country a mention's code names ("RUS" of "RUSGOV"); none for a sector
+/// alone ("GOV") or an international organisation.
+fn country_of<'m>(lex: &Lexicon, m: &'m Mention) -> Option<&'m str> {
+    m.code
+        .as_deref()
+        .filter(|c| lex.has_country(c) && !c.starts_with("IGO"))
+        .and_then(|c| c.get(..3))
+}
+
 /// "praised the relationship between the two nations": of several targets, one
 /// of the source's own country is not acted on; the others are.
 fn drop_own_country(lex: &Lexicon, sources: &[Mention], targets: &mut Vec<Mention>) {
     if targets.len() < 2 {
         return;
     }
-    let country = |m: &Mention| {
-        m.code
-            .as_deref()
-            .filter(|c| lex.has_country(c) && !c.starts_with("IGO"))
-            .and_then(|c| c.get(..3))
-            .map(str::to_string)
-    };
-    let own: Vec<String> = sources.iter().filter_map(country).collect();
+    let own: Vec<&str> = sources.iter().filter_map(|m| country_of(lex, m)).collect();
     let others: Vec<Mention> = targets
         .iter()
-        .filter(|t| country(t).is_none_or(|c| !own.contains(&c)))
+        .filter(|t| country_of(lex, t).is_none_or(|c| !own.contains(&c)))
         .cloned()
         .collect();
     if !others.is_empty() && others.len() < targets.len() {

@@ -249,7 +249,6 @@ fn labelled(v: &View, a: Option<&Attribution>) -> bool {
         .is_some_and(|cue| cue.flags.partial)
 }
 
-/// The fewest words a quotation inside a sentence needs: fewer with a final stop.
 /// Quoted words in title case ("Face the Nation", "Never Been Kissed"): the name of
 /// a show, a book or a campaign, not something said. Headlines are written so and
 /// are not asked.
@@ -276,6 +275,7 @@ fn work_title(v: &View, r: Range<usize>) -> bool {
             .all(|w| title_word(w) || d.title_small_words.contains(*w))
 }
 
+/// The fewest words a quotation inside a sentence needs: fewer with a final stop.
 fn embedded_min(v: &View, last: &crate::marks::Segment) -> usize {
     let d = &v.cfg.settings.direct;
     if last.end > last.first && v.is_stop(last.end - 1) {

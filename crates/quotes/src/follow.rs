@@ -640,8 +640,6 @@ fn nearest_person(
     persons_before(doc, cfg, here, at, fits).next()
 }
 
-/// The persons named before `at`, nearest first, outside quotations and within the
-/// paragraphs a pronoun looks back, whose name `fits` (indices into `doc.entities`).
 /// The nearest sentence before `at` naming a person who `fits` outside quotations,
 /// and those persons (entity indexes, latest first).
 fn nearest_sentence_persons(
@@ -661,6 +659,8 @@ fn nearest_sentence_persons(
     (sentence, found)
 }
 
+/// The persons named before `at`, nearest first, outside quotations and within the
+/// paragraphs a pronoun looks back, whose name `fits` (indices into `doc.entities`).
 fn persons_before<'d>(
     doc: &'d Document,
     cfg: &QuoteConfig,
