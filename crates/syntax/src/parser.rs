@@ -485,6 +485,11 @@ impl Parser {
         let mut state = State::new(toks.len());
         scratch.scores.resize(N_ACTIONS, 0);
         while !state.is_terminal() {
+            if state.stack.len() == 1 {
+                // Only the root is on the stack: SHIFT is the one valid action.
+                state.apply(SHIFT);
+                continue;
+            }
             state.features(toks, &mut scratch.feats);
             self.table.score(&scratch.feats, &mut scratch.scores);
             let mut best = usize::MAX;

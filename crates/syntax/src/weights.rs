@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::model::Bytes;
+
 /// The keys are hashes already: use them as they are.
 #[derive(Default)]
 pub struct KeyHasher(u64);
@@ -144,7 +146,8 @@ impl TrainWeights {
 struct Slot {
     /// Low 32 bits of the feature key; 0 marks an empty slot.
     key: u32,
-    /// Where the row starts in `entries`; the first entry of a row is its length.
+    /// Where the row starts in `entries` (the first entry of a row is its
+    /// length), or, with [`DENSE`] set, the index of a row of `dense`.
     start: u32,
 }
 
@@ -159,8 +162,7 @@ pub struct Table {
     scale: f32,
     slots: Vec<Slot>,
     /// Sparse rows, each a length then `class << 16 | weight as u16` per
-    /// weight: one cache line usually holds a whole row. A header with
-    /// [`DENSE`] set instead points into `dense`.
+    /// weight: one cache line usually holds a whole row.
     entries: Vec<u32>,
     /// Rows with weights for many classes (the frequent features), stored
     /// whole, `n_classes` weights each: adding them up vectorises.
@@ -168,7 +170,7 @@ pub struct Table {
     n_rows: usize,
 }
 
-/// Marks a row header that holds an index into `Table::dense`.
+/// Marks a slot whose row is in `Table::dense`.
 const DENSE: u32 = 1 << 31;
 
 /// Rows with at least this many weights are stored dense: about where a
@@ -202,6 +204,29 @@ fn prefetch<T>(value: &T) {
     let _ = value;
 }
 
+/// Asks the kernel to back the untouched capacity of `v` with 2 MB pages
+/// where it allows them on request (`madvise` mode of transparent huge
+/// pages): the weight tables are read at random, and with 4 kB pages nearly
+/// every lookup also misses the address-translation cache. A hint only.
+fn advise_huge_pages<T>(v: &Vec<T>) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let start = v.as_ptr() as usize;
+        let end = start + v.capacity() * std::mem::size_of::<T>();
+        let (from, to) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
+        if to > from {
+            // SAFETY: the range lies inside the vector's own allocation and
+            // MADV_HUGEPAGE changes neither its contents nor its validity.
+            unsafe {
+                libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = v;
+}
+
 #[inline]
 fn short_key(key: u64) -> u32 {
     (key as u32).max(1)
@@ -213,7 +238,9 @@ impl Table {
     }
 
     pub fn build(n_classes: usize, scale: f32, mut rows: Vec<(u64, Vec<(u8, i16)>)>) -> Table {
-        rows.sort_unstable_by_key(|r| r.0);
+        // Longer rows first (see `read`), then by key so that the table does
+        // not depend on the order the rows came in.
+        rows.sort_unstable_by_key(|r| (std::cmp::Reverse(r.1.len()), r.0));
         let total: usize = rows.iter().map(|r| r.1.len()).sum();
         let n_dense = rows
             .iter()
@@ -222,7 +249,7 @@ impl Table {
         let mut table = Table::with_rows(n_classes, scale, rows.len(), total + rows.len(), n_dense);
         for (key, row) in rows {
             let (classes, weights): (Vec<u8>, Vec<i16>) = row.into_iter().unzip();
-            table.insert(short_key(key), &classes, &weights);
+            table.insert(short_key(key), &classes, &weights, None);
         }
         table
     }
@@ -239,13 +266,18 @@ impl Table {
         // Load factor 2/3 keeps linear probing short.
         let size = (n_rows * 3 / 2).max(16);
         let mut slots = Vec::with_capacity(size);
+        advise_huge_pages(&slots);
         slots.resize(size, Slot::default());
+        let entries = Vec::with_capacity(n_entries);
+        advise_huge_pages(&entries);
+        let dense = Vec::with_capacity(n_dense * n_classes);
+        advise_huge_pages(&dense);
         Table {
             n_classes,
             scale,
             slots,
-            entries: Vec::with_capacity(n_entries),
-            dense: Vec::with_capacity(n_dense * n_classes),
+            entries,
+            dense,
             n_rows: 0,
         }
     }
@@ -255,25 +287,31 @@ impl Table {
         ((u64::from(key) * self.slots.len() as u64) >> 32) as usize
     }
 
-    /// Adds a row; a key already present keeps its first row.
-    fn insert(&mut self, key: u32, classes: &[u8], weights: &[i16]) {
+    /// The free slot for a new `key`, or `None` if the key is already
+    /// present (it keeps its first row) or the table is full.
+    fn free_slot(&self, key: u32) -> Option<usize> {
         if self.n_rows + 1 >= self.slots.len() {
-            return; // full: cannot happen with the sizes `with_rows` picks
+            return None; // full: cannot happen with the sizes `with_rows` picks
         }
         let mut i = self.home(key);
         while self.slots[i].key != 0 && self.slots[i].key != key {
             i = if i + 1 == self.slots.len() { 0 } else { i + 1 };
         }
-        if self.slots[i].key == key {
+        (self.slots[i].key != key).then_some(i)
+    }
+
+    /// Adds a row; a sparse one goes to `entries[at..]` (already sized), or
+    /// to the end of `entries` without `at`.
+    fn insert(&mut self, key: u32, classes: &[u8], weights: &[i16], at: Option<usize>) {
+        let Some(i) = self.free_slot(key) else {
             return;
-        }
-        self.slots[i] = Slot {
-            key,
-            start: self.entries.len() as u32,
         };
         if is_dense(classes.len(), self.n_classes) {
             let index = self.dense.len() / self.n_classes.max(1);
-            self.entries.push(DENSE | index as u32);
+            self.slots[i] = Slot {
+                key,
+                start: DENSE | index as u32,
+            };
             let at = self.dense.len();
             self.dense.resize(at + self.n_classes, 0);
             let row = &mut self.dense[at..];
@@ -283,9 +321,26 @@ impl Table {
                 }
             }
         } else {
-            self.entries.push(classes.len() as u32);
-            self.entries
-                .extend(classes.iter().zip(weights).map(|(c, w)| pack(*c, *w)));
+            let packed = classes.iter().zip(weights).map(|(c, w)| pack(*c, *w));
+            let start = match at {
+                Some(at) if at + 1 + classes.len() <= self.entries.len() => {
+                    self.entries[at] = classes.len() as u32;
+                    for (e, p) in self.entries[at + 1..].iter_mut().zip(packed) {
+                        *e = p;
+                    }
+                    at
+                }
+                _ => {
+                    let at = self.entries.len();
+                    self.entries.push(classes.len() as u32);
+                    self.entries.extend(packed);
+                    at
+                }
+            };
+            self.slots[i] = Slot {
+                key,
+                start: start as u32,
+            };
         }
         self.n_rows += 1;
     }
@@ -304,23 +359,23 @@ impl Table {
         self.n_rows == 0
     }
 
-    /// The dense row a header points to, if it is one.
+    /// The dense row a slot points to, if it is one.
     #[inline]
-    fn dense_row(&self, header: u32) -> Option<&[i16]> {
-        if header & DENSE == 0 {
+    fn dense_row(&self, start: u32) -> Option<&[i16]> {
+        if start & DENSE == 0 {
             return None;
         }
-        let at = (header & !DENSE) as usize * self.n_classes;
+        let at = (start & !DENSE) as usize * self.n_classes;
         self.dense.get(at..at + self.n_classes)
     }
 
-    /// Start of the row of `key` (whose home slot is `i`), if stored.
+    /// The `start` of the slot of `key` (whose home slot is `i`), if stored.
     #[inline]
-    fn probe(&self, key: u32, mut i: usize) -> Option<usize> {
+    fn probe(&self, key: u32, mut i: usize) -> Option<u32> {
         loop {
             let s = self.slots[i];
             if s.key == key {
-                return Some(s.start as usize);
+                return Some(s.start);
             }
             if s.key == 0 {
                 return None;
@@ -333,8 +388,9 @@ impl Table {
     ///
     /// Lookups are memory-bound (the parser's table is larger than the
     /// caches), so they go in batches: first ask for every home slot, then
-    /// probe and ask for every row, then add the rows up, so the processor
-    /// waits for all the cache misses of a batch at once instead of in turn.
+    /// probe and ask for every whole row, then add the rows up, so the
+    /// processor waits for all the cache misses of a batch at once instead of
+    /// in turn.
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         const BATCH: usize = 160;
         scores.fill(0);
@@ -346,26 +402,31 @@ impl Table {
                 homes[j] = self.home(keys[j]);
                 prefetch(&self.slots[homes[j]]);
             }
-            let mut starts = [usize::MAX; BATCH];
+            let mut starts = [u32::MAX; BATCH];
+            let mut found = 0;
             for j in 0..chunk.len() {
                 if let Some(start) = self.probe(keys[j], homes[j]) {
-                    starts[j] = start;
-                    prefetch(&self.entries[start]);
+                    starts[found] = start;
+                    found += 1;
+                    match self.dense_row(start) {
+                        Some(row) => {
+                            for line in row.chunks(32) {
+                                prefetch(&line[0]);
+                            }
+                        }
+                        None => prefetch(&self.entries[start as usize]),
+                    }
                 }
             }
-            for &start in starts
-                .iter()
-                .take(chunk.len())
-                .filter(|s| **s != usize::MAX)
-            {
-                let header = self.entries[start];
-                if let Some(row) = self.dense_row(header) {
+            for &start in &starts[..found] {
+                if let Some(row) = self.dense_row(start) {
                     for (s, w) in scores.iter_mut().zip(row) {
                         *s += i32::from(*w);
                     }
                     continue;
                 }
-                let len = header as usize;
+                let start = start as usize;
+                let len = self.entries[start] as usize;
                 for e in &self.entries[start + 1..start + 1 + len] {
                     let (c, w) = unpack(*e);
                     if let Some(s) = scores.get_mut(c) {
@@ -379,15 +440,14 @@ impl Table {
     fn rows(&self) -> impl Iterator<Item = (u32, Vec<(u8, i16)>)> + '_ {
         self.slots.iter().filter(|s| s.key != 0).map(|s| {
             let start = s.start as usize;
-            let header = self.entries[start];
-            let row = match self.dense_row(header) {
+            let row = match self.dense_row(s.start) {
                 Some(dense) => dense
                     .iter()
                     .enumerate()
                     .filter(|(_, w)| **w != 0)
                     .map(|(c, w)| (c as u8, *w))
                     .collect(),
-                None => self.entries[start + 1..start + 1 + header as usize]
+                None => self.entries[start + 1..start + 1 + self.entries[start] as usize]
                     .iter()
                     .map(|e| {
                         let (c, w) = unpack(*e);
@@ -431,15 +491,17 @@ impl Table {
     }
 
     /// Reads a table; `wide_keys` for the older format with 64-bit keys.
-    pub fn read(input: &mut crate::model::Bytes<'_>, wide_keys: bool) -> Result<Table, String> {
+    pub fn read(input: &mut Bytes<'_>, wide_keys: bool) -> Result<Table, String> {
         let n_classes = input.u32()? as usize;
         let scale = f32::from_bits(input.u32()?);
         let n_rows = input.u32()? as usize;
         if n_rows > input.remaining() / 5 {
             return Err("model file is truncated".into());
         }
-        // A first pass over the rows sizes the table, so that it is allocated once.
+        // A first pass over the rows sizes the table, so that it is allocated
+        // once, and counts the sparse rows of each length.
         let (mut n_entries, mut n_dense) = (0usize, 0usize);
+        let mut of_length = [0usize; 256];
         let mut ahead = input.clone();
         for _ in 0..n_rows {
             ahead.take(if wide_keys { 8 } else { 4 })?;
@@ -447,34 +509,60 @@ impl Table {
             ahead.take(len * 3)?;
             if is_dense(len, n_classes) {
                 n_dense += 1;
-                n_entries += 1;
             } else {
                 n_entries += 1 + len;
+                of_length[len] += 1;
             }
+        }
+        // Sparse rows are laid out longest first. Longer rows belong to more
+        // frequent features, so the rows most lookups hit end up side by side
+        // at the start of `entries`, where they stay in cache.
+        let mut next_at = [0usize; 256];
+        let mut at = 0;
+        for len in (0..256).rev() {
+            next_at[len] = at;
+            at += of_length[len] * (1 + len);
         }
         let mut table = Table::with_rows(n_classes, scale, n_rows, n_entries, n_dense);
+        table.entries.resize(n_entries, 0);
+        // Rows go in by bands of length, longest first, so that frequent
+        // features take their home slots and are found at the first probe.
+        // Each band is one sequential pass over the rows.
         let (mut classes, mut weights) = (Vec::with_capacity(256), Vec::with_capacity(256));
-        for _ in 0..n_rows {
-            let key = if wide_keys {
-                input.u64()?
-            } else {
-                u64::from(input.u32()?)
-            };
-            let len = input.u8()? as usize;
-            classes.clear();
-            weights.clear();
-            let row = input.take(len * 3)?;
-            for e in row.chunks_exact(3) {
-                if e[0] as usize >= n_classes {
-                    return Err(format!("class {} out of range", e[0]));
+        // Bands: dense rows, then sparse rows of at least 8, 3 and 1 weights.
+        let band = |len: usize| match len {
+            _ if is_dense(len, n_classes) => 0,
+            8.. => 1,
+            3.. => 2,
+            _ => 3,
+        };
+        for pass in 0..4 {
+            let mut rows = input.clone();
+            for _ in 0..n_rows {
+                let key = if wide_keys {
+                    rows.u64()?
+                } else {
+                    u64::from(rows.u32()?)
+                };
+                let len = rows.u8()? as usize;
+                let row = rows.take(len * 3)?;
+                if band(len) != pass {
+                    continue;
                 }
-                classes.push(e[0]);
-                weights.push(i16::from_le_bytes([e[1], e[2]]));
+                classes.clear();
+                weights.clear();
+                for e in row.chunks_exact(3) {
+                    if e[0] as usize >= n_classes {
+                        return Err(format!("class {} out of range", e[0]));
+                    }
+                    classes.push(e[0]);
+                    weights.push(i16::from_le_bytes([e[1], e[2]]));
+                }
+                table.insert(short_key(key), &classes, &weights, Some(next_at[len]));
+                next_at[len] += 1 + len;
             }
-            table.insert(short_key(key), &classes, &weights);
         }
-        table.entries.shrink_to_fit();
-        table.dense.shrink_to_fit();
+        *input = ahead;
         Ok(table)
     }
 }
@@ -502,7 +590,7 @@ mod tests {
         let table = w.averaged(0.0);
         let mut out = Vec::new();
         table.write(&mut out);
-        let back = Table::read(&mut crate::model::Bytes::new(&out), false).unwrap();
+        let back = Table::read(&mut Bytes::new(&out), false).unwrap();
         let mut s = vec![0i32; 3];
         back.score(&[11, 12], &mut s);
         assert!(s[0] > s[1] && s[0] > s[2], "{s:?}");
