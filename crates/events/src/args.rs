@@ -163,6 +163,9 @@ impl Ctx<'_> {
                 || self.view.is(self.lex, WordClass::FirstPerson, i))
                 && (!possessive(i) || r.len() == 1)
         }) {
+            if let Some(v) = self.pair_antecedent(p) {
+                return v;
+            }
             let span = self.view.toks[p].span;
             return vec![self.resolved(span).unwrap_or(Mention {
                 span,
@@ -448,6 +451,9 @@ impl Ctx<'_> {
                 if let Some(v) = self.local_subject(head, t) {
                     return Some(v);
                 }
+                if let Some(v) = self.pair_antecedent(t) {
+                    return Some(v);
+                }
                 // Unresolved, "its" most often points at the sentence's first actor.
                 return match self.resolved(tok.span).filter(|m| m.code.is_some()) {
                     Some(m) => Some(vec![m]),
@@ -650,6 +656,35 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// "Putin spoke with Xi, where both leaders denounced … «Their condemnation
+    /// …»": a plural pronoun after a pair phrase ("both leaders", "the two
+    /// nations") in its sentence or the one before stands for that pair.
+    fn pair_antecedent(&self, p: usize) -> Option<Vec<Mention>> {
+        let lower = self.view.toks[p].lower.as_str();
+        if !matches!(lower, "they" | "their" | "them") {
+            return None;
+        }
+        let at = self.view.toks[p].span.start;
+        let s = self.doc.sentence_at(at)?;
+        let from = self.doc.sentences[s.saturating_sub(1)].span.start;
+        let toks: Vec<&demarche_model::Token> = self
+            .doc
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= from && t.span.end <= at)
+            .collect();
+        let word = |k: usize| self.doc.slice(toks[k].span).to_lowercase();
+        let pair_word = |k: usize| {
+            let w = word(k);
+            self.lex.is(WordClass::Relational, &w) || self.lex.is(WordClass::PairNoun, &w)
+        };
+        let phrase = (0..toks.len().saturating_sub(1)).rev().find(|&k| {
+            let w = word(k);
+            (w == "both" || (w == "two" && k > 0 && word(k - 1) == "the")) && pair_word(k + 1)
+        })?;
+        self.pair_named_before(toks[phrase].span.start)
+    }
+
     /// "both leaders", "both sides": the two actors named last before `r`
     /// (in this sentence or the one before).
     fn both(&self, r: &std::ops::Range<usize>) -> Option<Vec<Mention>> {
@@ -667,7 +702,12 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let before = self.view.toks[r.start].span.start;
+        self.pair_named_before(self.view.toks[r.start].span.start)
+    }
+
+    /// The two actors of different countries named last before byte `before`,
+    /// in its sentence or the one before.
+    fn pair_named_before(&self, before: u32) -> Option<Vec<Mention>> {
         let s = self.doc.sentence_at(before)?;
         let from = self.doc.sentences[s.saturating_sub(1)].span.start;
         let mut picked: Vec<usize> = Vec::new();

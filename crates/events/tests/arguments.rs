@@ -518,3 +518,28 @@ fn the_one_called_on_does_what_follows_whatever_the_parse() {
         summary(&doc)
     );
 }
+
+#[test]
+fn they_after_both_leaders_is_that_pair() {
+    let doc = run(
+        "The Brazilian president met Argentina's president in Brasilia on Monday, where both \
+         leaders criticised Chile's trade barriers. Their condemnation of Chile's tariffs \
+         was firm, officials said.",
+    );
+    let theirs: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| doc.slice(e.trigger) == "condemnation")
+        .collect();
+    let sources: Vec<String> = theirs.iter().map(|e| country(&e.source)).collect();
+    assert!(
+        sources.contains(&"BRA".to_string()) && sources.contains(&"ARG".to_string()),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        theirs.iter().all(|e| country(&e.source) != "CHL"),
+        "{:?}",
+        summary(&doc)
+    );
+}
