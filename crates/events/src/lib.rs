@@ -109,7 +109,10 @@ fn sentence_events(
     out: &mut Vec<Event>,
 ) {
     let k = knowledge();
+    let sentence_start = out.len();
     let mut found: Vec<Option<Found>> = Vec::with_capacity(matches.len());
+    // Triggers of intent frames whose embedded act turned out hostile.
+    let mut hostile_intents: Vec<demarche_model::Span> = Vec::new();
     for (mi, m) in matches.iter().enumerate() {
         let pat = &k.patterns.list[m.pattern];
         let governor = governor_of(ctx, matches, mi);
@@ -216,11 +219,30 @@ fn sentence_events(
                 }
             }
         }
+        // "vowed to strike", "is ready to attack": an intent frame (CAMEO 03,
+        // intent to cooperate) around a conflictual act is no cooperation; the
+        // act, coded as a threat, tells it alone.
+        if let Some(g) = governor {
+            let hostile = out[first_event..made.0]
+                .iter()
+                .any(|e| table.quad_class(&e.cameo).is_some_and(|q| q >= 3));
+            if hostile && k.patterns.list[matches[g].pattern].code.starts_with("03") {
+                hostile_intents.push(ctx.view.toks[matches[g].head].span);
+            }
+        }
         found.push(Some(Found {
             sources,
             targets,
             first_event,
         }));
+    }
+    if !hostile_intents.is_empty() {
+        let mut i = 0;
+        out.retain(|e| {
+            i += 1;
+            i <= sentence_start
+                || !(e.cameo.starts_with("03") && hostile_intents.contains(&e.trigger))
+        });
     }
 }
 

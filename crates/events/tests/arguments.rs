@@ -543,3 +543,25 @@ fn they_after_both_leaders_is_that_pair() {
         summary(&doc)
     );
 }
+
+#[test]
+fn an_intent_to_use_force_is_a_threat_not_an_intent_to_cooperate() {
+    let doc = run("North Korea vowed to strike the United States. Iran is ready to attack Israel.");
+    assert!(
+        find(&doc, "PRK", "USA", "13").is_some() && find(&doc, "IRN", "ISR", "13").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        doc.events.iter().all(|e| e.root() != "03"),
+        "{:?}",
+        summary(&doc)
+    );
+    // An intent to cooperate stays one.
+    let doc = run("Russia is willing to supply weapons to Venezuela.");
+    assert!(
+        doc.events.iter().any(|e| e.root() == "03"),
+        "{:?}",
+        summary(&doc)
+    );
+}
