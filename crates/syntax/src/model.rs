@@ -314,6 +314,19 @@ impl<'a> Bytes<'a> {
         self.data.len() - self.pos
     }
 
+    /// Where the cursor stands.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// A cursor over the same bytes at `pos` (an earlier [`Bytes::position`]).
+    pub fn at(&self, pos: usize) -> Bytes<'a> {
+        Bytes {
+            data: self.data,
+            pos: pos.min(self.data.len()),
+        }
+    }
+
     pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         if self.remaining() < n {
             return Err("model file is truncated".into());

@@ -498,15 +498,27 @@ impl Table {
         if n_rows > input.remaining() / 5 {
             return Err("model file is truncated".into());
         }
-        // A first pass over the rows sizes the table, so that it is allocated
-        // once, and counts the sparse rows of each length.
+        // Rows go in by bands of length, longest first: dense rows, then
+        // sparse rows of at least 8, 3 and 1 weights. Longer rows belong to
+        // more frequent features, so these take their home slots and are
+        // found at the first probe. A first pass sizes the table (allocated
+        // once) and notes where each band's rows are.
+        let band = |len: usize| match len {
+            _ if is_dense(len, n_classes) => 0,
+            8.. => 1,
+            3.. => 2,
+            _ => 3,
+        };
         let (mut n_entries, mut n_dense) = (0usize, 0usize);
         let mut of_length = [0usize; 256];
+        let mut bands: [Vec<usize>; 4] = Default::default();
         let mut ahead = input.clone();
         for _ in 0..n_rows {
+            let at = ahead.position();
             ahead.take(if wide_keys { 8 } else { 4 })?;
             let len = ahead.u8()? as usize;
             ahead.take(len * 3)?;
+            bands[band(len)].push(at);
             if is_dense(len, n_classes) {
                 n_dense += 1;
             } else {
@@ -514,9 +526,8 @@ impl Table {
                 of_length[len] += 1;
             }
         }
-        // Sparse rows are laid out longest first. Longer rows belong to more
-        // frequent features, so the rows most lookups hit end up side by side
-        // at the start of `entries`, where they stay in cache.
+        // Sparse rows are laid out longest first too, so that the rows most
+        // lookups hit lie side by side at the start of `entries`, in cache.
         let mut next_at = [0usize; 256];
         let mut at = 0;
         for len in (0..256).rev() {
@@ -525,42 +536,26 @@ impl Table {
         }
         let mut table = Table::with_rows(n_classes, scale, n_rows, n_entries, n_dense);
         table.entries.resize(n_entries, 0);
-        // Rows go in by bands of length, longest first, so that frequent
-        // features take their home slots and are found at the first probe.
-        // Each band is one sequential pass over the rows.
         let (mut classes, mut weights) = (Vec::with_capacity(256), Vec::with_capacity(256));
-        // Bands: dense rows, then sparse rows of at least 8, 3 and 1 weights.
-        let band = |len: usize| match len {
-            _ if is_dense(len, n_classes) => 0,
-            8.. => 1,
-            3.. => 2,
-            _ => 3,
-        };
-        for pass in 0..4 {
-            let mut rows = input.clone();
-            for _ in 0..n_rows {
-                let key = if wide_keys {
-                    rows.u64()?
-                } else {
-                    u64::from(rows.u32()?)
-                };
-                let len = rows.u8()? as usize;
-                let row = rows.take(len * 3)?;
-                if band(len) != pass {
-                    continue;
+        for at in bands.iter().flatten() {
+            let mut row = input.at(*at);
+            let key = if wide_keys {
+                row.u64()?
+            } else {
+                u64::from(row.u32()?)
+            };
+            let len = row.u8()? as usize;
+            classes.clear();
+            weights.clear();
+            for e in row.take(len * 3)?.chunks_exact(3) {
+                if e[0] as usize >= n_classes {
+                    return Err(format!("class {} out of range", e[0]));
                 }
-                classes.clear();
-                weights.clear();
-                for e in row.chunks_exact(3) {
-                    if e[0] as usize >= n_classes {
-                        return Err(format!("class {} out of range", e[0]));
-                    }
-                    classes.push(e[0]);
-                    weights.push(i16::from_le_bytes([e[1], e[2]]));
-                }
-                table.insert(short_key(key), &classes, &weights, Some(next_at[len]));
-                next_at[len] += 1 + len;
+                classes.push(e[0]);
+                weights.push(i16::from_le_bytes([e[1], e[2]]));
             }
+            table.insert(short_key(key), &classes, &weights, Some(next_at[len]));
+            next_at[len] += 1 + len;
         }
         *input = ahead;
         Ok(table)
