@@ -667,12 +667,11 @@ impl Ctx<'_> {
         let at = self.view.toks[p].span.start;
         let s = self.doc.sentence_at(at)?;
         let from = self.doc.sentences[s.saturating_sub(1)].span.start;
-        let toks: Vec<&demarche_model::Token> = self
-            .doc
-            .tokens
-            .iter()
-            .filter(|t| t.span.start >= from && t.span.end <= at)
-            .collect();
+        // The tokens from the sentence before up to the pronoun (tokens are in text order).
+        let all = &self.doc.tokens;
+        let first = all.partition_point(|t| t.span.start < from);
+        let last = all.partition_point(|t| t.span.end <= at);
+        let toks = all.get(first..last.max(first))?;
         let word = |k: usize| self.doc.slice(toks[k].span).to_lowercase();
         let pair_word = |k: usize| {
             let w = word(k);

@@ -223,7 +223,9 @@ fn sentence_events(
         // intent to cooperate) around a conflictual act is no cooperation; the
         // act, coded as a threat, tells it alone.
         if let Some(g) = governor {
-            let hostile = out[first_event..made.0]
+            let hostile = out
+                .get(first_event..made.0)
+                .unwrap_or_default()
                 .iter()
                 .any(|e| table.quad_class(&e.cameo).is_some_and(|q| q >= 3));
             if hostile && k.patterns.list[matches[g].pattern].code.starts_with("03") {
