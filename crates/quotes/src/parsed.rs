@@ -111,7 +111,11 @@ fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
 /// a verb, and not holding the cue's own subject ("Smith, speaking in Ohio, said",
 /// "At Monday's debate, she mentioned").
 fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
-    if c.end > verb || v.quoted_words(c.start, c.end) > 0 {
+    // Quoted words make it a (mixed) quotation when they are most of it, not
+    // when they are a title inside it ("On the broadcast of “Fox News Sunday,” …").
+    let quoted = v.quoted_words(c.start, c.end) as f32;
+    let share = quoted / v.words(c.start, c.end).max(1) as f32;
+    if c.end > verb || (quoted > 0.0 && share >= v.cfg.settings.mixed.min_quoted_share) {
         return true;
     }
     let has_verb = c

@@ -455,3 +455,17 @@ fn a_role_of_one_country_does_not_take_a_person_of_another() {
     let q = quote(&got, "We have turned a page");
     assert_eq!(q.code.as_deref(), Some("ESPGOV"), "{q:?}");
 }
+
+#[test]
+fn a_quoted_title_before_the_speaker_is_no_quotation() {
+    let got = run(
+        "On this weekend's broadcast of \u{201c}Morning Line,\u{201d} Senator Ruth Alvarez \
+         said the budget deal would collapse within a week.",
+    );
+    let q = quote(&got, "the budget deal would collapse within a week");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert!(
+        got.iter().all(|g| !g.text.contains("broadcast")),
+        "{got:#?}"
+    );
+}
