@@ -483,19 +483,25 @@ fn transcript_turns(v: &View, out: &mut Vec<Found>) {
         let end = (start..v.len())
             .find(|&j| v.para_of[j] != p)
             .unwrap_or(v.len());
-        let mut k = start;
-        while k < end && k < start + d.label_max_words && is_label_word(v, k) {
+        // A turn may open with a quotation mark ("\"WALLACE: Let's start …").
+        let first = if v.segment_opening_at(start).is_some() && !v.is_word(start) {
+            start + 1
+        } else {
+            start
+        };
+        let mut k = first;
+        while k < end && k < first + d.label_max_words && is_label_word(v, k) {
             k += 1;
         }
-        if k > start && v.is(k, ":") && v.words(k + 1, end) >= d.min_words_unattributed {
-            let label = (start..k)
+        if k > first && v.is(k, ":") && v.words(k + 1, end) >= d.min_words_unattributed {
+            let label = (first..k)
                 .map(|j| v.text(j).to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" ");
             // "WATCH BELOW:", "VIDEO UPDATE:": a listed word opening a label makes it a caption.
-            let first = label.split(' ').next().unwrap_or_default();
-            if !d.not_labels.contains(&label) && !d.not_labels.contains(first) {
-                turns.push((start..k, k + 1..end));
+            let first_word = label.split(' ').next().unwrap_or_default();
+            if !d.not_labels.contains(&label) && !d.not_labels.contains(first_word) {
+                turns.push((first..k, k + 1..end));
             }
         }
         start = end;
@@ -516,7 +522,9 @@ fn transcript_turns(v: &View, out: &mut Vec<Found>) {
                 if q.content.start < body.start {
                     q.content.start = body.start;
                 }
-                if q.speaker.is_none() {
+                // The label names the speaker of the turn, over one carried on
+                // from an earlier quotation (no cue of its own).
+                if q.speaker.is_none() || q.cue.is_none() {
                     q.speaker = Some(label.clone());
                 }
             }

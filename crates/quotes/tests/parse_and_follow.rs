@@ -174,6 +174,22 @@ fn transcript_turns_are_attributed_to_their_labels() {
 }
 
 #[test]
+fn quoted_transcript_turns_take_their_labels_over_the_last_speaker() {
+    let got = run(
+        "Senator Ruth Alvarez said the budget deal would collapse within a week.\n\n\
+         Partial transcript as follows:\n\n\
+         \"HOST: Welcome back to the program on this cold evening.\n\n\
+         \"ALVAREZ: Thank you for having me on the show again.\n\n\
+         \"HOST: Let us talk about the budget and the farm bill.\n\n\
+         \"ALVAREZ: The budget leaves our farmers without any help at all.\"",
+    );
+    let q = quote(&got, "Welcome back to the program");
+    assert_eq!(q.speaker.as_deref(), Some("HOST"), "{got:#?}");
+    let q = quote(&got, "The budget leaves our farmers");
+    assert_eq!(q.speaker.as_deref(), Some("ALVAREZ"), "{got:#?}");
+}
+
+#[test]
 fn captions_in_capitals_are_not_transcript_labels() {
     let got = run(
         "WATCH BELOW: Highlights of the debate in the capital on Tuesday night\n\n\
