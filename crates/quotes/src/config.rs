@@ -69,6 +69,8 @@ pub struct SpeakerSettings {
     pub leads: HashSet<String>,
     pub adjunct_preps: HashSet<String>,
     pub past_forms: HashSet<String>,
+    /// Nouns in -ly ("family", "ally"): not adverbs, so they may name a speaker.
+    pub ly_nouns: HashSet<String>,
     pub max_words: usize,
     pub addressees_max_words: usize,
     /// The longest source after "according to", in words, up to its comma.

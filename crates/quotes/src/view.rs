@@ -255,6 +255,7 @@ impl<'a> View<'a> {
             && w.len() > 4
             && w.ends_with("ly")
             && w.chars().next().is_some_and(char::is_lowercase)
+            && !self.in_set(i, &self.cfg.settings.speaker.ly_nouns)
     }
 
     /// A verb form that cannot be inside a noun phrase: a cue in -ed/-ing or an irregular past.

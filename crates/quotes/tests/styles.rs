@@ -526,3 +526,21 @@ fn odd_input_never_panics() {
     demarche_quotes::annotate(&mut doc, ActorKb::embedded());
     assert_eq!(doc.quotes.len(), 1);
 }
+
+#[test]
+fn a_noun_in_ly_can_name_the_speaker() {
+    for (text, speaker) in [
+        (
+            "The relatives watched the video on Thursday, the family said.",
+            "the family",
+        ),
+        (
+            "A close ally of the governor said the budget would pass next week.",
+            "A close ally of the governor",
+        ),
+    ] {
+        let g = only(text);
+        assert_eq!(g.kind, QuoteKind::Indirect, "{text}");
+        assert_eq!(g.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
