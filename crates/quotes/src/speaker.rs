@@ -79,6 +79,14 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
                 count += 1;
                 continue;
             }
+            // "one of the attorneys", "some of the protesters": a quantity opens the phrase.
+            if k > lim + 1
+                && v.is(k - 1, "of")
+                && v.in_set_lower(k - 2, &s.determiners)
+                && count + 2 < s.max_words
+            {
+                start = k - 2;
+            }
             break;
         }
         let joins = np_word(v, k)
@@ -178,12 +186,34 @@ fn names_person(v: &View, r: Range<usize>) -> bool {
         })
 }
 
-/// Only conjunctions and adverbs ("But even", "Meanwhile,") stand in `[a, b)`.
+/// Only conjunctions and adverbs ("But even", "Meanwhile,") stand in `[a, b)`, or
+/// one short phrase of place, time or manner closed by a comma ("In a statement,").
 fn only_leads(v: &View, a: usize, b: usize) -> bool {
     let s = &v.cfg.settings.speaker;
-    (a..b).all(|j| {
-        v.in_set(j, &s.leads) || v.in_set(j, &s.between) || v.is_ly_adverb(j) || v.is(j, ",")
-    })
+    let leads = |a: usize, b: usize| {
+        (a..b).all(|j| {
+            v.in_set(j, &s.leads) || v.in_set(j, &s.between) || v.is_ly_adverb(j) || v.is(j, ",")
+        })
+    };
+    if leads(a, b) {
+        return true;
+    }
+    // The phrase: a preposition, then words without a verb or a cue, up to a comma.
+    let Some(p) = (a..b).find(|&j| !leads(j, j + 1)) else {
+        return true;
+    };
+    let Some(comma) = (p..b).rev().find(|&j| v.is(j, ",")) else {
+        return false;
+    };
+    v.in_set_lower(p, &s.adjunct_preps)
+        && comma - p <= s.max_words
+        && leads(comma, b)
+        && (p + 1..comma).all(|j| {
+            v.is_word(j)
+                && !v.is_verb_form(j)
+                && !v.in_set_lower(j, &s.past_forms)
+                && v.cue_at[j].is_none()
+        })
 }
 
 /// The speaker phrase starting at token `p` ("said the minister", "said Putin"), ending before `lim`.

@@ -544,3 +544,22 @@ fn a_noun_in_ly_can_name_the_speaker() {
         assert_eq!(g.speaker.as_deref(), Some(speaker), "{text}");
     }
 }
+
+#[test]
+fn a_leading_phrase_and_a_quantity_do_not_hide_the_speaker() {
+    for (text, speaker) in [
+        (
+            "In a statement, one of the attorneys, Justin Bamberg, said the videos show \
+             the driver calmly leaving his car.",
+            "Justin Bamberg",
+        ),
+        (
+            "One of the attorneys said the videos show the driver calmly leaving his car.",
+            "One of the attorneys",
+        ),
+    ] {
+        let g = only(text);
+        assert_eq!(g.kind, QuoteKind::Indirect, "{text}");
+        assert_eq!(g.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
