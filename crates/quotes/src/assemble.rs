@@ -542,6 +542,42 @@ fn transcript_turns(v: &View, out: &mut Vec<Found>) {
             });
         }
     }
+    carry_turn_labels(v, &turns, out);
+}
+
+/// A quotation with no cue of its own right after a transcript turn, before the
+/// next turn or cue, goes on with that turn ("PENCE: Well, …" then "But the truth
+/// is …" in the next paragraph): its speaker is the turn's label.
+fn carry_turn_labels(v: &View, turns: &[(Range<usize>, Range<usize>)], out: &mut [Found]) {
+    let d = &v.cfg.settings.direct;
+    let words = |r: &Range<usize>| -> Vec<&str> { r.clone().map(|j| v.text(j)).collect() };
+    let labelled: Vec<&(Range<usize>, Range<usize>)> = turns
+        .iter()
+        .filter(|(l, _)| turns.iter().filter(|(m, _)| words(m) == words(l)).count() >= 2)
+        .collect();
+    if labelled.is_empty() {
+        return;
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].content.start);
+    let mut current: Option<&(Range<usize>, Range<usize>)> = None;
+    for i in order {
+        let start = out[i].content.start;
+        if let Some(t) = labelled.iter().find(|(_, body)| body.contains(&start)) {
+            current = Some(t);
+            continue;
+        }
+        match current {
+            Some((label, body))
+                if out[i].cue.is_none()
+                    && out[i].kind == QuoteKind::Direct
+                    && v.para_of[start] <= v.para_of[body.start] + d.continuation_paragraphs =>
+            {
+                out[i].speaker = Some(label.clone());
+            }
+            _ => current = None,
+        }
+    }
 }
 
 /// A word in capitals ("MARSH", "HOST"), as transcripts label their speakers.

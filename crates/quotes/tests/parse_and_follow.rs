@@ -181,9 +181,14 @@ fn quoted_transcript_turns_take_their_labels_over_the_last_speaker() {
          \"HOST: Welcome back to the program on this cold evening.\n\n\
          \"ALVAREZ: Thank you for having me on the show again.\n\n\
          \"HOST: Let us talk about the budget and the farm bill.\n\n\
-         \"ALVAREZ: The budget leaves our farmers without any help at all.\"",
+         \"ALVAREZ: The budget leaves our farmers without any help at all.\n\n\
+         \"HOST: We have to stop there for the news at the top of the hour.\n\n\
+         \"We will be right back after these messages from our sponsors.\"",
     );
     let q = quote(&got, "Welcome back to the program");
+    assert_eq!(q.speaker.as_deref(), Some("HOST"), "{got:#?}");
+    // A paragraph with no label of its own goes on with the turn before it.
+    let q = quote(&got, "We will be right back");
     assert_eq!(q.speaker.as_deref(), Some("HOST"), "{got:#?}");
     let q = quote(&got, "The budget leaves our farmers");
     assert_eq!(q.speaker.as_deref(), Some("ALVAREZ"), "{got:#?}");
