@@ -660,45 +660,54 @@ impl Ctx<'_> {
     /// …»": a plural pronoun after a pair phrase ("both leaders", "the two
     /// nations") in its sentence or the one before stands for that pair.
     fn pair_antecedent(&self, p: usize) -> Option<Vec<Mention>> {
-        let lower = self.view.toks[p].lower.as_str();
-        if !matches!(lower, "they" | "their" | "them") {
+        if !self.view.is(self.lex, WordClass::PluralPronoun, p) {
             return None;
         }
         let at = self.view.toks[p].span.start;
         let s = self.doc.sentence_at(at)?;
         let from = self.doc.sentences[s.saturating_sub(1)].span.start;
-        // The tokens from the sentence before up to the pronoun (tokens are in text order).
+        // The words from the sentence before up to the pronoun (tokens are in text order).
         let all = &self.doc.tokens;
         let first = all.partition_point(|t| t.span.start < from);
         let last = all.partition_point(|t| t.span.end <= at);
-        let toks = all.get(first..last.max(first))?;
-        let word = |k: usize| self.doc.slice(toks[k].span).to_lowercase();
-        let pair_word = |k: usize| {
-            let w = word(k);
-            self.lex.is(WordClass::Relational, &w) || self.lex.is(WordClass::PairNoun, &w)
-        };
-        let phrase = (0..toks.len().saturating_sub(1)).rev().find(|&k| {
-            let w = word(k);
-            (w == "both" || (w == "two" && k > 0 && word(k - 1) == "the")) && pair_word(k + 1)
-        })?;
-        self.pair_named_before(toks[phrase].span.start)
+        let words: Vec<String> = all
+            .get(first..last.max(first))?
+            .iter()
+            .map(|t| self.doc.slice(t.span).to_lowercase())
+            .collect();
+        let phrase = (0..words.len())
+            .rev()
+            .find(|&k| self.is_pair_phrase(&words, k))?;
+        self.pair_named_before(all[first + phrase].span.start)
+    }
+
+    /// Whether `words[k]` opens a pair phrase: "both" or "the two", then a pair or
+    /// relational noun ("both leaders", "the two nations").
+    fn is_pair_phrase(&self, words: &[String], k: usize) -> bool {
+        let opens = self.lex.is(WordClass::PairOpener, &words[k])
+            || (k > 0
+                && self
+                    .lex
+                    .is_phrase(WordClass::PairOpener, &words[k - 1], &words[k]));
+        opens
+            && words.get(k + 1).is_some_and(|w| {
+                self.lex.is(WordClass::Relational, w) || self.lex.is(WordClass::PairNoun, w)
+            })
     }
 
     /// "both leaders", "both sides": the two actors named last before `r`
     /// (in this sentence or the one before).
     fn both(&self, r: &std::ops::Range<usize>) -> Option<Vec<Mention>> {
-        let toks = &self.view.toks;
         // "both leaders", "the two nations".
-        let both = r.clone().any(|i| {
-            toks[i].lower == "both"
-                || (toks[i].lower == "two" && i > 0 && toks[i - 1].lower == "the")
-        });
-        if !both
-            || !r.clone().any(|i| {
-                self.view.is(self.lex, WordClass::Relational, i)
-                    || self.view.is(self.lex, WordClass::PairNoun, i)
-            })
-        {
+        let opens = |i: usize| {
+            self.view.is(self.lex, WordClass::PairOpener, i)
+                || (i > 0 && self.view.is_phrase(self.lex, WordClass::PairOpener, i - 1))
+        };
+        let names_pair = |i: usize| {
+            self.view.is(self.lex, WordClass::Relational, i)
+                || self.view.is(self.lex, WordClass::PairNoun, i)
+        };
+        if !r.clone().any(opens) || !r.clone().any(names_pair) {
             return None;
         }
         self.pair_named_before(self.view.toks[r.start].span.start)

@@ -39,6 +39,8 @@ pub enum WordClass {
     ObjectControl,
     Characterise,
     PairNoun,
+    PairOpener,
+    PluralPronoun,
 }
 
 impl WordClass {
@@ -69,6 +71,8 @@ impl WordClass {
             "object_control" => WordClass::ObjectControl,
             "characterise" => WordClass::Characterise,
             "pair_noun" => WordClass::PairNoun,
+            "pair_opener" => WordClass::PairOpener,
+            "plural_pronoun" => WordClass::PluralPronoun,
             _ => return None,
         })
     }

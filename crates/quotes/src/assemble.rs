@@ -506,15 +506,14 @@ fn transcript_turns(v: &View, out: &mut Vec<Found>) {
         }
         start = end;
     }
+    // Only a label the document uses for two turns or more makes turns.
     let words = |r: &Range<usize>| -> Vec<&str> { r.clone().map(|j| v.text(j)).collect() };
+    let turns: Vec<(Range<usize>, Range<usize>)> = turns
+        .iter()
+        .filter(|(l, _)| turns.iter().filter(|(m, _)| words(m) == words(l)).count() >= 2)
+        .cloned()
+        .collect();
     for (label, body) in &turns {
-        let uses = turns
-            .iter()
-            .filter(|(l, _)| words(l) == words(label))
-            .count();
-        if uses < 2 {
-            continue;
-        }
         let mut covered = false;
         for q in out.iter_mut() {
             if q.content.start >= label.start && q.content.end <= body.end {
@@ -550,12 +549,7 @@ fn transcript_turns(v: &View, out: &mut Vec<Found>) {
 /// is …" in the next paragraph): its speaker is the turn's label.
 fn carry_turn_labels(v: &View, turns: &[(Range<usize>, Range<usize>)], out: &mut [Found]) {
     let d = &v.cfg.settings.direct;
-    let words = |r: &Range<usize>| -> Vec<&str> { r.clone().map(|j| v.text(j)).collect() };
-    let labelled: Vec<&(Range<usize>, Range<usize>)> = turns
-        .iter()
-        .filter(|(l, _)| turns.iter().filter(|(m, _)| words(m) == words(l)).count() >= 2)
-        .collect();
-    if labelled.is_empty() {
+    if turns.is_empty() {
         return;
     }
     let mut order: Vec<usize> = (0..out.len()).collect();
@@ -563,7 +557,7 @@ fn carry_turn_labels(v: &View, turns: &[(Range<usize>, Range<usize>)], out: &mut
     let mut current: Option<&(Range<usize>, Range<usize>)> = None;
     for i in order {
         let start = out[i].content.start;
-        if let Some(t) = labelled.iter().find(|(_, body)| body.contains(&start)) {
+        if let Some(t) = turns.iter().find(|(_, body)| body.contains(&start)) {
             current = Some(t);
             continue;
         }

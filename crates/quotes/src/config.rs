@@ -72,6 +72,8 @@ pub struct SpeakerSettings {
     /// Nouns in -ly ("family", "ally"): not adverbs, so they may name a speaker.
     pub ly_nouns: HashSet<String>,
     pub max_words: usize,
+    /// The longest phrase of place or time before a speaker ("In a statement,"), in words.
+    pub lead_phrase_max_words: usize,
     pub addressees_max_words: usize,
     /// The longest source after "according to", in words, up to its comma.
     pub source_max_words: usize,

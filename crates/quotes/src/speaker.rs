@@ -206,7 +206,7 @@ fn only_leads(v: &View, a: usize, b: usize) -> bool {
         return false;
     };
     v.in_set_lower(p, &s.adjunct_preps)
-        && comma - p <= s.max_words
+        && comma - p <= s.lead_phrase_max_words
         && leads(comma, b)
         && (p + 1..comma).all(|j| {
             v.is_word(j)

@@ -527,39 +527,34 @@ fn odd_input_never_panics() {
     assert_eq!(doc.quotes.len(), 1);
 }
 
+/// The one quote of `text` is indirect, with `speaker` as its speaker words.
+fn indirect_by(text: &str, speaker: &str) {
+    let g = only(text);
+    assert_eq!(g.kind, QuoteKind::Indirect, "{text}");
+    assert_eq!(g.speaker.as_deref(), Some(speaker), "{text}");
+}
+
 #[test]
 fn a_noun_in_ly_can_name_the_speaker() {
-    for (text, speaker) in [
-        (
-            "The relatives watched the video on Thursday, the family said.",
-            "the family",
-        ),
-        (
-            "A close ally of the governor said the budget would pass next week.",
-            "A close ally of the governor",
-        ),
-    ] {
-        let g = only(text);
-        assert_eq!(g.kind, QuoteKind::Indirect, "{text}");
-        assert_eq!(g.speaker.as_deref(), Some(speaker), "{text}");
-    }
+    indirect_by(
+        "The relatives watched the video on Thursday, the family said.",
+        "the family",
+    );
+    indirect_by(
+        "A close ally of the governor said the budget would pass next week.",
+        "A close ally of the governor",
+    );
 }
 
 #[test]
 fn a_leading_phrase_and_a_quantity_do_not_hide_the_speaker() {
-    for (text, speaker) in [
-        (
-            "In a statement, one of the attorneys, Justin Bamberg, said the videos show \
-             the driver calmly leaving his car.",
-            "Justin Bamberg",
-        ),
-        (
-            "One of the attorneys said the videos show the driver calmly leaving his car.",
-            "One of the attorneys",
-        ),
-    ] {
-        let g = only(text);
-        assert_eq!(g.kind, QuoteKind::Indirect, "{text}");
-        assert_eq!(g.speaker.as_deref(), Some(speaker), "{text}");
-    }
+    indirect_by(
+        "In a statement, one of the attorneys, Justin Bamberg, said the videos show \
+         the driver calmly leaving his car.",
+        "Justin Bamberg",
+    );
+    indirect_by(
+        "One of the attorneys said the videos show the driver calmly leaving his car.",
+        "One of the attorneys",
+    );
 }

@@ -512,14 +512,15 @@ impl Table {
         };
         let (mut n_entries, mut n_dense) = (0usize, 0usize);
         let mut of_length = [0usize; 256];
-        let mut bands: [Vec<usize>; 4] = Default::default();
+        // Row offsets as u32: the file's rows lie within its first 4 GB.
+        let mut bands: [Vec<u32>; 4] = Default::default();
         let mut ahead = input.clone();
         for _ in 0..n_rows {
             let at = ahead.position();
             ahead.take(if wide_keys { 8 } else { 4 })?;
             let len = ahead.u8()? as usize;
             ahead.take(len * 3)?;
-            bands[band(len)].push(at);
+            bands[band(len)].push(u32::try_from(at).map_err(|_| "model file too large")?);
             if is_dense(len, n_classes) {
                 n_dense += 1;
             } else {
@@ -539,7 +540,7 @@ impl Table {
         table.entries.resize(n_entries, 0);
         let (mut classes, mut weights) = (Vec::with_capacity(256), Vec::with_capacity(256));
         for at in bands.iter().flatten() {
-            let mut row = input.at(*at);
+            let mut row = input.at(*at as usize);
             let key = if wide_keys {
                 row.u64()?
             } else {
