@@ -84,6 +84,8 @@ pub struct ContentSettings {
     pub min_words: usize,
     pub stop_after_comma: HashSet<String>,
     pub stop_at_participle: bool,
+    /// Only a participle that is a reporting cue ends the content ("…, adding …").
+    pub reporting_participles_only: bool,
     pub not_participles: HashSet<String>,
     pub beliefs: bool,
     pub not_clause_start: HashSet<String>,
@@ -146,6 +148,9 @@ pub struct ParseSettings {
     pub object_content: bool,
     /// Relations of the object and the complements that go with it.
     pub object_relations: Vec<String>,
+    /// Relations from a reporting verb to a clause coordinated with it ("said X and
+    /// warned Y"): the content stops before that clause.
+    pub coordinated: Vec<String>,
 }
 
 /// How speakers are followed from quote to quote.

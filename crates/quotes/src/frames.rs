@@ -432,11 +432,14 @@ fn clause_end(v: &View, k: usize, sentence_end: usize) -> usize {
                 if (v.is(n, "and") || v.is(n, "or")) && n + 1 < sentence_end {
                     n += 1;
                 }
+                // ", adding that …", ", calling it …": the speaker's next act, not the
+                // content's ("…, leaving the world blind" goes on with the content).
                 let participle = v.is_word(n)
                     && v.text(n).ends_with("ing")
                     && v.text(n).len() > 5
                     && v.text(n).chars().next().is_some_and(char::is_lowercase)
-                    && !v.in_set(n, &c.not_participles);
+                    && !v.in_set(n, &c.not_participles)
+                    && (v.cue_at[n].is_some() || !c.reporting_participles_only);
                 if (participle && c.stop_at_participle) || v.in_set(n, &c.stop_after_comma) {
                     return j;
                 }

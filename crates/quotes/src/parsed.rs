@@ -78,6 +78,23 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                 c.end = end;
             }
         }
+        // "said the talks would resume and warned that …", "said X — and he noted Y": a
+        // report coordinated with the cue verb is not part of what the cue reports.
+        let coordinated = t
+            .children(verb)
+            .filter(|&k| k > c.start && k < c.end && v.cue_at[k].is_some())
+            .filter(|&k| p.coordinated.iter().any(|r| r == t.rel(k)))
+            .map(|k| t.extent(k, &[]).start)
+            .filter(|&cut| cut > c.start)
+            .min();
+        if let Some(mut end) = coordinated {
+            while end > c.start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none() {
+                end -= 1;
+            }
+            if v.words(c.start, end) >= v.cfg.settings.content.min_words {
+                c.end = end;
+            }
+        }
     }
 }
 

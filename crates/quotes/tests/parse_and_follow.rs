@@ -73,6 +73,34 @@ fn coordinated_reporting_verb_takes_the_shared_subject() {
 }
 
 #[test]
+fn a_second_report_coordinated_with_the_cue_ends_the_first_content() {
+    let got = run(
+        "The mayor said the bridge would reopen in the spring and warned the \
+         council that the repairs could cost twice as much.",
+    );
+    let q = quote(&got, "the bridge would reopen");
+    assert_eq!(q.text, "the bridge would reopen in the spring", "{got:#?}");
+    let q = quote(&got, "the repairs could cost");
+    assert_eq!(q.speaker.as_deref(), Some("The mayor"), "{q:?}");
+}
+
+#[test]
+fn a_participle_goes_on_with_the_content_unless_it_reports() {
+    let got = run(
+        "The economist argued that the stimulus would drive up prices, pushing \
+         interest rates higher. The minister said that the talks would resume, \
+         adding that a deal was close.",
+    );
+    let q = quote(&got, "the stimulus would");
+    assert_eq!(
+        q.text,
+        "the stimulus would drive up prices, pushing interest rates higher"
+    );
+    let q = quote(&got, "the talks would resume");
+    assert_eq!(q.text, "the talks would resume", "{got:#?}");
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
