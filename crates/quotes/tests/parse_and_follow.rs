@@ -101,6 +101,19 @@ fn a_participle_goes_on_with_the_content_unless_it_reports() {
 }
 
 #[test]
+fn calls_for_and_calls_on_report_what_is_demanded() {
+    let got = run(
+        "The association called for a moratorium on charter schools. \
+         Ms. Palmieri called on the governor to release the police videos.",
+    );
+    let q = quote(&got, "a moratorium");
+    assert_eq!(q.text, "a moratorium on charter schools");
+    assert_eq!(q.speaker.as_deref(), Some("The association"));
+    let q = quote(&got, "the governor to release");
+    assert_eq!(q.speaker.as_deref(), Some("Ms. Palmieri"), "{q:?}");
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
