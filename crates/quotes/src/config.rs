@@ -146,6 +146,11 @@ pub struct ParseSettings {
     pub relative_openers: Vec<String>,
     /// Whether a cue flagged P reports its object ("praised the governor's handling of …").
     pub object_content: bool,
+    /// Whether a cue flagged P reports the name it gives its object ("called the deal a
+    /// mistake" → "a mistake").
+    pub predicate_content: bool,
+    /// Objects that make naming a name taken, not a claim ("calling themselves …").
+    pub self_names: HashSet<String>,
     /// Relations of the object and the complements that go with it.
     pub object_relations: Vec<String>,
     /// Relations from a reporting verb to a clause coordinated with it ("said X and

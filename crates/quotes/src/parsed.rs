@@ -14,7 +14,8 @@ use crate::view::View;
 /// Completes frame `f` of sentence `s` with the parse: a speaker when none was
 /// found, the complement clause as content when the surface rules found none.
 pub fn complete(v: &View, s: usize, f: &mut Frame) {
-    if f.cue.flags.speaker_after || !(f.cue.flags.indirect || f.cue.flags.direct) {
+    let reports = f.cue.flags.indirect || f.cue.flags.direct;
+    if f.cue.flags.speaker_after || !(reports || f.cue.flags.partial) {
         return;
     }
     let Some(t) = Tree::of(v, s) else { return };
@@ -23,6 +24,10 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
         return;
     }
     let p = &v.cfg.settings.parse;
+    if !reports {
+        naming(v, &t, verb, f);
+        return;
+    }
     if f.content
         .as_ref()
         .is_some_and(|c| !before_is_clause(v, &t, verb, c))
@@ -119,6 +124,57 @@ fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let end = parts.iter().map(|r| r.end).max().unwrap_or(first.end);
     let mut r = first.start..end;
     while r.end > r.start && !v.is_word(r.end - 1) && v.segment_closing_at(r.end - 1).is_none() {
+        r.end -= 1;
+    }
+    (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)
+}
+
+/// "called the charges a political ploy": a verb of naming (a cue that only attributes
+/// phrases) reports the name it gives, with its subject as speaker. A quoted name is a
+/// quotation of its own, found on the surface.
+fn naming(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
+    let p = &v.cfg.settings.parse;
+    if f.content.is_some() || !p.predicate_content {
+        return;
+    }
+    if let Some(r) = predicate(v, t, verb) {
+        f.content = Some(r);
+        f.cue.flags.indirect = true;
+        if f.speaker.is_none() {
+            f.speaker = subject(v, t, verb, &p.speaker_cut);
+        }
+    }
+}
+
+/// The name a verb of naming gives its object ("called the deal a mistake"): the
+/// predicate after the object, when no quotation mark is in it.
+fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
+    // The parse gives the object and the name as obj + xcomp, or as iobj + obj.
+    let cut: Vec<&str> = v
+        .cfg
+        .settings
+        .parse
+        .content_cut
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let parts: Vec<usize> = t
+        .children(verb)
+        .filter(|&c| c > verb && matches!(t.rel(c), "obj" | "iobj" | "xcomp"))
+        .collect();
+    let (&named, &name) = (parts.first()?, parts.get(1)?);
+    // "men calling themselves the Sons of Liberty": a name taken, not a claim made.
+    if v.in_set(named, &v.cfg.settings.parse.self_names) {
+        return None;
+    }
+    let mut r = t.extent(name, &cut);
+    if r.start <= t.extent(named, &cut).end - 1
+        || v.quoted_words(r.start, r.end) > 0
+        || (r.start..r.end).any(|k| v.is_quote_mark(k))
+    {
+        return None;
+    }
+    while r.end > r.start && !v.is_word(r.end - 1) {
         r.end -= 1;
     }
     (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)

@@ -114,6 +114,16 @@ fn calls_for_and_calls_on_report_what_is_demanded() {
 }
 
 #[test]
+fn a_verb_of_naming_reports_the_name_it_gives() {
+    let got = run("Senator Cruz called the governor a pathological liar. \
+         The rebels call themselves the army of the south.");
+    let q = quote(&got, "a pathological liar");
+    assert_eq!(q.text, "a pathological liar");
+    assert_eq!(q.speaker.as_deref(), Some("Senator Cruz"));
+    assert!(got.iter().all(|g| !g.text.contains("army")), "{got:#?}");
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
