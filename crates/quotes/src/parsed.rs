@@ -168,7 +168,7 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut r = t.extent(name, &cut);
-    if r.start <= t.extent(named, &cut).end - 1
+    if r.start < t.extent(named, &cut).end
         || v.quoted_words(r.start, r.end) > 0
         || (r.start..r.end).any(|k| v.is_quote_mark(k))
     {
