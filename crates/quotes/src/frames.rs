@@ -40,7 +40,14 @@ pub fn find(v: &View) -> Vec<Frame> {
                 .rev()
                 .find_map(|f| f.speaker.clone());
             let mut f = frame(v, cue, range.clone(), s, previous_speaker);
+            let before = f.content.as_ref().is_some_and(|c| c.end <= f.cue.start);
             parsed::complete(v, s, &mut f);
+            // The words before the speaker were no quotation after all ("On CBS's “Face
+            // the Nation,” Ryan said the …"): what follows the cue is the content.
+            let speaker_before = f.speaker.as_ref().is_some_and(|r| r.end <= f.cue.start);
+            if before && f.content.is_none() && f.cue.flags.indirect && speaker_before {
+                f.content = content_after(v, f.cue, &range);
+            }
             // "Toronto retiree Jo Hart, who lost 7 kilos, says": the speaker is no content.
             if let (Some(c), Some(sp)) = (&f.content, &f.speaker) {
                 if c.start <= sp.start && sp.end <= c.end && c.end <= f.cue.start {

@@ -191,9 +191,10 @@ fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
     if c.end > verb || (quoted > 0.0 && share >= v.cfg.settings.mixed.min_quoted_share) {
         return true;
     }
+    // A verb inside a quoted title ("On CBS's “Face the Nation,” Ryan said") makes no clause.
     let has_verb = c
         .clone()
-        .any(|k| matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)));
+        .any(|k| v.seg_of[k].is_none() && matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)));
     let own_subject = t.child(verb, &["nsubj"]).is_some_and(|n| c.contains(&n));
     has_verb && !own_subject
 }

@@ -124,6 +124,17 @@ fn a_verb_of_naming_reports_the_name_it_gives() {
 }
 
 #[test]
+fn a_quoted_show_title_before_the_speaker_is_no_quotation() {
+    let got = run(
+        "In an interview on the radio show “Face the Harbour,” Mayor Ana Ruiz said \
+         the new budget would protect the libraries.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].text, "the new budget would protect the libraries");
+    assert_eq!(got[0].speaker.as_deref(), Some("Mayor Ana Ruiz"));
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
