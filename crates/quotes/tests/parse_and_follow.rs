@@ -111,6 +111,10 @@ fn calls_for_and_calls_on_report_what_is_demanded() {
     assert_eq!(q.speaker.as_deref(), Some("The association"));
     let q = quote(&got, "the governor to release");
     assert_eq!(q.speaker.as_deref(), Some("Ms. Palmieri"), "{q:?}");
+    // An adverb between the subject and the cue is no speaker.
+    let got = run("The union has long called for higher wages for the nurses.");
+    let q = quote(&got, "higher wages");
+    assert_eq!(q.speaker.as_deref(), Some("The union"), "{q:?}");
 }
 
 #[test]
