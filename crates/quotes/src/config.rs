@@ -25,6 +25,9 @@ pub struct CueFlags {
     pub noun: bool,
     /// Reports a belief or a finding rather than words ("believe", "found").
     pub belief: bool,
+    /// Without quotation marks, reports only a clause with a subject of its own: its
+    /// object is otherwise no content ("added a goal", "wrote a cookbook").
+    pub clause_only: bool,
 }
 
 impl CueFlags {
@@ -40,6 +43,7 @@ impl CueFlags {
             speaker_after: has('A'),
             noun: has('N'),
             belief: has('B'),
+            clause_only: has('C'),
         }
     }
 }

@@ -59,6 +59,16 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
             f.cue.flags.indirect = true;
         }
     }
+    // "added yet another goal", "wrote her first cookbook": an object, not a report.
+    if f.cue.flags.clause_only
+        && f.content.as_ref().is_some_and(|c| {
+            c.start > verb
+                && v.quoted_words(c.start, c.end) == 0
+                && !(c.start..c.end).any(|k| t.rel(k).starts_with("nsubj") || t.rel(k) == "expl")
+        })
+    {
+        f.content = None;
+    }
     if f.speaker.is_none() && f.content.is_some() {
         f.speaker = subject(v, &t, verb, &p.speaker_cut);
     }

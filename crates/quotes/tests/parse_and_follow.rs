@@ -139,6 +139,15 @@ fn a_quoted_show_title_before_the_speaker_is_no_quotation() {
 }
 
 #[test]
+fn an_object_of_add_or_write_is_no_report() {
+    let got = run("The visitors added three more goals before the break. \
+         The chef wrote her first cookbook in 1991. \
+         The coach added that the team would rest on Sunday.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].text, "the team would rest on Sunday");
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
