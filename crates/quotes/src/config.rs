@@ -88,6 +88,8 @@ pub struct ContentSettings {
     pub min_words: usize,
     pub stop_after_comma: HashSet<String>,
     pub stop_at_participle: bool,
+    /// A content interrupted by its speaker and cue is two quotations.
+    pub split_interrupted: bool,
     /// Only a participle that is a reporting cue ends the content ("…, adding …").
     pub reporting_participles_only: bool,
     pub not_participles: HashSet<String>,

@@ -54,6 +54,13 @@ pub fn find(v: &View) -> Vec<Frame> {
                     f.content = None;
                 }
             }
+            if let Some(rest) = split_interrupted(v, &mut f) {
+                let mut second = f.clone();
+                second.content = Some(rest);
+                out.push(f);
+                out.push(second);
+                continue;
+            }
             out.push(f);
         }
         let extra = parsed::unlisted(v, s, &out[first_in_sentence..]);
@@ -61,6 +68,29 @@ pub fn find(v: &View) -> Vec<Frame> {
     }
     out.sort_by_key(|f| f.cue.start);
     out
+}
+
+/// "Too often, he says, they get it": a content interrupted by its speaker and cue
+/// is two quotations, before and after them (with `content.split_interrupted`).
+/// Keeps the first part in `f` and returns the second.
+fn split_interrupted(v: &View, f: &mut Frame) -> Option<Range<usize>> {
+    if !v.cfg.settings.content.split_interrupted {
+        return None;
+    }
+    let c = f.content.clone()?;
+    let (first, last) = match &f.speaker {
+        Some(sp) => (sp.start.min(f.cue.start), sp.end.max(f.cue.end)),
+        None => (f.cue.start, f.cue.end),
+    };
+    if !(c.start < first && last < c.end) || v.seg_of[first - 1].is_some() {
+        return None;
+    }
+    let left = (c.start..first).rev().find(|&k| v.is(k, ","))?;
+    let right = (last..c.end).find(|&k| v.is(k, ","))?;
+    let before = trimmed(v, c.start, left)?;
+    let after = trimmed(v, right + 1, c.end)?;
+    f.content = Some(before);
+    Some(after)
 }
 
 /// "is said to", "was told": the subject is not the speaker.

@@ -148,6 +148,24 @@ fn an_object_of_add_or_write_is_no_report() {
 }
 
 #[test]
+fn a_content_interrupted_by_its_speaker_is_two_quotations() {
+    let got =
+        run("The old fish harbour, the mayor said, will reopen to fishing boats in the spring.");
+    let texts: Vec<&str> = got.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The old fish harbour",
+            "will reopen to fishing boats in the spring"
+        ],
+        "{got:#?}"
+    );
+    assert!(got
+        .iter()
+        .all(|g| g.speaker.as_deref() == Some("the mayor")));
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
