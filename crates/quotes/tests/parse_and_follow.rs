@@ -166,6 +166,16 @@ fn a_content_interrupted_by_its_speaker_is_two_quotations() {
 }
 
 #[test]
+fn a_lead_phrase_before_a_speaker_with_a_relative_clause() {
+    let got = run(
+        "For his part, Marek, who still keeps the phone he was given, said he \
+         found a flat with the help of the shelter.",
+    );
+    let q = quote(&got, "he found a flat");
+    assert_eq!(q.speaker.as_deref(), Some("Marek"), "{q:?}");
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
