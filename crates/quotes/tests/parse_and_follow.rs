@@ -176,6 +176,17 @@ fn a_lead_phrase_before_a_speaker_with_a_relative_clause() {
 }
 
 #[test]
+fn a_dateline_is_no_part_of_the_content_before_the_cue() {
+    let got = run(
+        "PORT ELLIS, Norland — The northern ferry will stop running in March, \
+         an official said Monday.",
+    );
+    let q = quote(&got, "The northern ferry");
+    assert_eq!(q.text, "The northern ferry will stop running in March");
+    assert_eq!(q.speaker.as_deref(), Some("an official"));
+}
+
+#[test]
 fn complement_clause_without_that_from_the_parse() {
     // "stress" reports a clause only with "that" on the surface; the parse finds the
     // clause without it, and tells it from an object.
