@@ -160,9 +160,9 @@ fn a_content_interrupted_by_its_speaker_is_two_quotations() {
         ],
         "{got:#?}"
     );
-    assert!(got
-        .iter()
-        .all(|g| g.speaker.as_deref() == Some("the mayor")));
+    for g in &got {
+        assert_eq!(g.speaker.as_deref(), Some("the mayor"), "{g:?}");
+    }
 }
 
 #[test]
