@@ -155,6 +155,9 @@ pub struct ParseSettings {
     /// Whether a cue flagged P reports the name it gives its object ("called the deal a
     /// mistake" → "a mistake").
     pub predicate_content: bool,
+    /// Relations of the object and the name a verb of naming gives it (obj + xcomp, or
+    /// iobj + obj): the first two after the verb.
+    pub naming_relations: Vec<String>,
     /// Objects that make naming a name taken, not a claim ("calling themselves …").
     pub self_names: HashSet<String>,
     /// Relations of the object and the complements that go with it.

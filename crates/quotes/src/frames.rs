@@ -415,24 +415,9 @@ fn content_before(
     if !v.is(b - 1, ",") {
         return None;
     }
-    let before = after_dateline(v, sentence.start, b - 1)..b - 1;
+    let before = speaker::skip_dateline(v, sentence.start..b - 1)..b - 1;
     let whole = parenthetical(v, before, resumed_from, sentence);
     trimmed(v, whole.start, whole.end)
-}
-
-/// Where the words of a sentence start after a dateline opening it ("KUALA LUMPUR,
-/// Malaysia — …", "CAIRO (AP) — …"): capitalised words, commas and brackets up to a dash.
-fn after_dateline(v: &View, start: usize, end: usize) -> usize {
-    const MAX: usize = 8;
-    for k in start..end.min(start + MAX) {
-        if k > start && matches!(v.text(k), "\u{2014}" | "\u{2013}" | "--" | "-") {
-            return k + 1;
-        }
-        if !(v.is_capitalised(k) || matches!(v.text(k), "," | "(" | ")" | ".")) {
-            break;
-        }
-    }
-    start
 }
 
 /// "X, he said, Y": the cue interrupts the content, which runs on to the clause end.

@@ -159,22 +159,15 @@ fn naming(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
 /// The name a verb of naming gives its object ("called the deal a mistake"): the
 /// predicate after the object, when no quotation mark is in it.
 fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
-    // The parse gives the object and the name as obj + xcomp, or as iobj + obj.
-    let cut: Vec<&str> = v
-        .cfg
-        .settings
-        .parse
-        .content_cut
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let p = &v.cfg.settings.parse;
+    let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
     let parts: Vec<usize> = t
         .children(verb)
-        .filter(|&c| c > verb && matches!(t.rel(c), "obj" | "iobj" | "xcomp"))
+        .filter(|&c| c > verb && p.naming_relations.iter().any(|r| r == t.rel(c)))
         .collect();
     let (&named, &name) = (parts.first()?, parts.get(1)?);
     // "men calling themselves the Sons of Liberty": a name taken, not a claim made.
-    if v.in_set(named, &v.cfg.settings.parse.self_names) {
+    if v.in_set(named, &p.self_names) {
         return None;
     }
     let mut r = t.extent(name, &cut);

@@ -276,7 +276,7 @@ pub fn clause_subject(v: &View, sentence: usize, before: usize) -> Option<Range<
 }
 
 /// After a dateline ("Moscow:", "WASHINGTON (AP) —", "Moscow –"), the first token of the text.
-fn skip_dateline(v: &View, range: Range<usize>) -> usize {
+pub fn skip_dateline(v: &View, range: Range<usize>) -> usize {
     let start = range.start;
     for j in start..range.end.min(start + 6) {
         let t = v.text(j);
