@@ -1,11 +1,13 @@
 //! Stage `syntax`: a part-of-speech tagger and a dependency parser for English.
 //!
 //! Both are small linear models (averaged perceptrons over hashed feature
-//! templates) trained on UD English EWT: a greedy left-to-right tagger over
-//! joint UPOS+XPOS tags, and a greedy arc-hybrid transition parser trained
-//! with a dynamic oracle. The trained model is compiled into the binary
+//! templates) trained on UD English EWT: a greedy two-pass tagger over joint
+//! UPOS+XPOS tags, and an arc-hybrid transition parser, greedy and trained
+//! with a dynamic oracle (or, on request, beam search trained globally, in
+//! `beam`). The trained model is compiled into the binary
 //! ([`Model::embedded`]) and can be replaced with [`Model::load`].
 
+mod beam;
 pub mod bench;
 pub mod conllu;
 mod hash;

@@ -10,9 +10,14 @@ use crate::tagger::{Tag, TagScratch, Tagger};
 use crate::weights::{KeyMap, Table};
 use crate::words::WordFeats;
 
-const MAGIC: &[u8; 8] = b"DMSYNTX4";
-/// The previous format, with 64-bit feature keys; still read.
+const MAGIC: &[u8; 8] = b"DMSYNTX5";
+/// The previous format, without the decoding settings (greedy, first pass
+/// left to right); still read.
+const MAGIC_V4: &[u8; 8] = b"DMSYNTX4";
+/// The format before, with 64-bit feature keys; still read.
 const MAGIC_WIDE: &[u8; 8] = b"DMSYNTX3";
+/// Bit of the settings word: the tagger's first pass reads right to left.
+const REVERSE_FIRST: u32 = 1;
 
 /// Longest stretch parsed as one tree; longer "sentences" (usually broken
 /// splitting) are parsed in pieces whose roots hang from the first piece's root.
@@ -51,9 +56,11 @@ impl Model {
                 tags,
                 dict: KeyMap::default(),
                 lexicon: KeyMap::default(),
+                reverse_first: false,
             },
             parser: Parser {
                 table: Table::empty(N_ACTIONS),
+                beam: 1,
             },
         }
     }
@@ -93,6 +100,11 @@ impl Model {
         m
     }
 
+    /// Beam width the parser was trained and decodes with (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.parser.beam
+    }
+
     /// The joint tag set (UPOS with the English XPOS).
     pub fn tags(&self) -> &[Tag] {
         &self.tagger.tags
@@ -102,6 +114,13 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
+        let settings = if self.tagger.reverse_first {
+            REVERSE_FIRST
+        } else {
+            0
+        };
+        out.extend_from_slice(&settings.to_le_bytes());
+        out.extend_from_slice(&(self.parser.beam as u32).to_le_bytes());
         out.extend_from_slice(&(self.tagger.tags.len() as u32).to_le_bytes());
         for t in &self.tagger.tags {
             out.push(t.upos.index() as u8);
@@ -131,9 +150,10 @@ impl Model {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         let mut input = Bytes::new(bytes);
-        let wide = match input.take(MAGIC.len())? {
-            m if m == MAGIC => false,
-            m if m == MAGIC_WIDE => true,
+        let (wide, with_settings) = match input.take(MAGIC.len())? {
+            m if m == MAGIC => (false, true),
+            m if m == MAGIC_V4 => (false, false),
+            m if m == MAGIC_WIDE => (true, false),
             _ => return Err("not a demarche syntax model (bad magic)".into()),
         };
         let n_labels = input.u32()? as usize;
@@ -141,6 +161,14 @@ impl Model {
             return Err(format!(
                 "model has {n_labels} relations, this build knows {N_LABELS}"
             ));
+        }
+        let (settings, beam) = if with_settings {
+            (input.u32()?, input.u32()? as usize)
+        } else {
+            (0, 1)
+        };
+        if beam == 0 || beam > 256 {
+            return Err(format!("bad beam width {beam}"));
         }
         let n_tags = input.u32()? as usize;
         if n_tags == 0 || n_tags > 255 {
@@ -196,8 +224,12 @@ impl Model {
                 second,
                 dict,
                 lexicon,
+                reverse_first: settings & REVERSE_FIRST != 0,
             },
-            parser: Parser { table: parse_table },
+            parser: Parser {
+                table: parse_table,
+                beam,
+            },
         })
     }
 
@@ -354,5 +386,26 @@ impl<'a> Bytes<'a> {
         let mut a = [0u8; 8];
         a.copy_from_slice(self.take(8)?);
         Ok(u64::from_le_bytes(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_settings_survive_the_file() {
+        let mut m = Model::untrained();
+        m.tagger.reverse_first = true;
+        m.parser.beam = 4;
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert!(back.tagger.reverse_first);
+        assert_eq!(back.beam(), 4);
+        let plain = Model::from_bytes(&Model::untrained().to_bytes()).unwrap();
+        assert!(!plain.tagger.reverse_first);
+        assert_eq!(plain.beam(), 1);
+        let mut bad = m.to_bytes();
+        bad[16..20].copy_from_slice(&0u32.to_le_bytes()); // beam width 0
+        assert!(Model::from_bytes(&bad).is_err());
     }
 }

@@ -19,7 +19,7 @@ pub const N_LABELS: usize = Deprel::NAMES.len();
 pub const N_ACTIONS: usize = 1 + 2 * N_LABELS;
 const ROOT_LABEL: usize = 0;
 const NIL: u16 = u16::MAX;
-const SHIFT: usize = 0;
+pub(crate) const SHIFT: usize = 0;
 
 #[inline]
 fn left(l: usize) -> usize {
@@ -69,6 +69,7 @@ pub fn views(ws: &[WordFeats], tags: &[u8], tag_set: &[Tag]) -> Vec<TokenView> {
 }
 
 /// A parser configuration plus the partial tree built so far.
+#[derive(Clone)]
 pub struct State {
     n: usize,
     stack: Vec<u16>,
@@ -108,6 +109,20 @@ impl State {
 
     pub fn is_terminal(&self) -> bool {
         self.b > self.n && self.stack.len() == 1
+    }
+
+    /// Only the root is on the stack: SHIFT is the one valid action.
+    pub fn only_root_on_stack(&self) -> bool {
+        self.stack.len() == 1
+    }
+
+    /// Heads (0 = root, 1-based) and labels of the words.
+    pub fn into_tree(self) -> (Vec<u16>, Vec<u8>) {
+        let head = self.head[1..]
+            .iter()
+            .map(|h| if *h == NIL { 0 } else { *h })
+            .collect();
+        (head, self.label[1..].to_vec())
     }
 
     fn s(&self, k: usize) -> u16 {
@@ -470,6 +485,8 @@ impl State {
 #[derive(Clone)]
 pub struct Parser {
     pub table: Table,
+    /// Beam width of decoding (1: greedy).
+    pub beam: usize,
 }
 
 /// Scratch buffers reused across sentences.
@@ -482,6 +499,9 @@ pub struct Scratch {
 impl Parser {
     /// Parses; returns heads (0 = root, 1-based) and labels per token.
     pub fn parse(&self, toks: &[TokenView], scratch: &mut Scratch) -> (Vec<u16>, Vec<u8>) {
+        if self.beam > 1 {
+            return crate::beam::parse(&self.table, toks, self.beam);
+        }
         let mut state = State::new(toks.len());
         scratch.scores.resize(N_ACTIONS, 0);
         while !state.is_terminal() {
@@ -505,11 +525,7 @@ impl Parser {
             }
             state.apply(best);
         }
-        let head = state.head[1..]
-            .iter()
-            .map(|h| if *h == NIL { 0 } else { *h })
-            .collect();
-        (head, state.label[1..].to_vec())
+        state.into_tree()
     }
 }
 
@@ -601,6 +617,7 @@ mod tests {
     fn untrained_parser_still_builds_one_tree() {
         let parser = Parser {
             table: Table::empty(N_ACTIONS),
+            beam: 1,
         };
         let (head, _) = parser.parse(&toks(5), &mut Scratch::default());
         assert_eq!(head.iter().filter(|h| **h == 0).count(), 1);

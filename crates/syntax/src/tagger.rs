@@ -1,13 +1,14 @@
-//! Greedy left-to-right tagger over joint UPOS+XPOS tags, in two passes:
-//! the first sees the tags on its left only; the second also sees the first
-//! pass's tags on the right. Frequent unambiguous forms come from a
-//! dictionary.
+//! Greedy tagger over joint UPOS+XPOS tags, in two passes: the first reads
+//! the sentence in one direction (right to left in current models) and sees
+//! the tags it already chose; the second reads left to right and also sees
+//! the first pass's tags on the right. Frequent unambiguous forms come from
+//! a dictionary.
 
 use demarche_model::Upos;
 
 use crate::hash::{f1, f2, f3};
 use crate::weights::{KeyMap, Table, TrainWeights};
-use crate::words::{WordFeats, NONE};
+use crate::words::{mark_style, WordFeats, NONE};
 
 /// A joint tag: the universal tag and the English (Penn) tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,7 +87,19 @@ pub fn features(
         f1(37, wnn.amb),
         f2(38, wp.amb, w.amb),
         f2(39, t1, w.amb),
+        f3(74, wp.flags & 7, w.flags & 7, wn.flags & 7),
+        f2(75, wp.lower, wn.lower),
     ]);
+    if w.style != NONE && w.style != 4 {
+        // Unusual casing of the whole sentence (headline, all caps, none).
+        let case = w.flags & 7;
+        out.extend_from_slice(&[
+            f2(70, w.style, case),
+            f3(71, w.style, case, t1),
+            f3(72, w.style, case, w.lower),
+            f3(73, w.style, case, wn.flags & 7),
+        ]);
+    }
     if w.rare {
         // Spelling says most about words training barely saw.
         out.extend_from_slice(&[
@@ -133,6 +146,9 @@ pub fn features2(
         f1(48, own),
         f2(49, own, w.lower),
         f3(50, t1, own, r1),
+        f3(51, w.lower, r1, r2),
+        f3(52, t1, w.lower, r2),
+        f3(53, own, r1, r2),
     ]);
 }
 
@@ -150,6 +166,9 @@ pub struct Tagger {
     /// Lower-cased forms seen often enough in training not to count as rare,
     /// with the universal tags they took (bit i = `Upos::ALL[i]`).
     pub lexicon: KeyMap<u32>,
+    /// The first pass reads the sentence right to left, so the tags the
+    /// second pass sees on its right were themselves chosen with right context.
+    pub reverse_first: bool,
 }
 
 /// Scratch space for tagging.
@@ -164,14 +183,16 @@ impl Tagger {
     /// Word features for a sentence, with the rare-word flag set.
     pub fn word_feats(&self, words: &[&str]) -> Vec<WordFeats> {
         let mut buf = String::new();
-        words
+        let mut ws: Vec<WordFeats> = words
             .iter()
             .map(|w| {
                 let mut f = WordFeats::of(w, &mut buf);
                 mark_lexical(&mut f, &self.lexicon);
                 f
             })
-            .collect()
+            .collect();
+        mark_style(&mut ws, words.iter().copied());
+        ws
     }
 
     pub fn tag_into(&self, ws: &[WordFeats], out: &mut Vec<u8>, scratch: &mut TagScratch) {
@@ -187,6 +208,23 @@ impl Tagger {
 
     /// Runs one pass; with `first` given, it is the second pass.
     pub fn pass(
+        &self,
+        table: &Table,
+        ws: &[WordFeats],
+        first: Option<&[u8]>,
+        out: &mut Vec<u8>,
+        scratch: &mut TagScratch,
+    ) {
+        if first.is_none() && self.reverse_first {
+            let reversed: Vec<WordFeats> = ws.iter().rev().copied().collect();
+            self.pass_in_order(table, &reversed, None, out, scratch);
+            out.reverse();
+        } else {
+            self.pass_in_order(table, ws, first, out, scratch);
+        }
+    }
+
+    fn pass_in_order(
         &self,
         table: &Table,
         ws: &[WordFeats],
@@ -307,21 +345,40 @@ pub fn build_dict(examples: &[&TagExample], min_count: u32, purity: f64) -> KeyM
 
 /// Trains one pass over `examples` for `epochs` passes in a seeded order;
 /// with `first` (first-pass tags per example) it trains the second pass.
-/// `after_epoch` sees the averaged weights after each epoch.
+/// `after_epoch` sees the averaged weights after each epoch and may score
+/// them: the best-scored epoch is returned (the last one when none is scored).
+#[allow(clippy::too_many_arguments)]
 pub fn train_pass(
     n_tags: usize,
     dict: &KeyMap<u8>,
     examples: &[&TagExample],
     first: Option<&[&[u8]]>,
+    reverse: bool,
     epochs: usize,
     rng: &mut crate::hash::Rng,
-    mut after_epoch: impl FnMut(usize, &Table),
+    mut after_epoch: impl FnMut(usize, &Table) -> Option<f64>,
 ) -> Table {
+    let reversed: Vec<TagExample>;
+    let reversed_refs: Vec<&TagExample>;
+    let examples = if reverse && first.is_none() {
+        reversed = examples
+            .iter()
+            .map(|ex| TagExample {
+                words: ex.words.iter().rev().copied().collect(),
+                gold: ex.gold.iter().rev().copied().collect(),
+            })
+            .collect();
+        reversed_refs = reversed.iter().collect();
+        &reversed_refs[..]
+    } else {
+        examples
+    };
     let mut weights = TrainWeights::new(n_tags);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut feats = Vec::new();
     let mut scores = vec![0f32; n_tags];
     let mut table = Table::empty(n_tags);
+    let mut best: Option<f64> = None;
     for epoch in 0..epochs {
         rng.shuffle(&mut order);
         for &k in &order {
@@ -347,8 +404,15 @@ pub fn train_pass(
                 prev = Some(guess);
             }
         }
-        table = weights.averaged(0.0);
-        after_epoch(epoch, &table);
+        let averaged = weights.averaged(0.0);
+        match (after_epoch(epoch, &averaged), best) {
+            (Some(score), Some(b)) if score <= b => {}
+            (Some(score), _) => {
+                best = Some(score);
+                table = averaged;
+            }
+            (None, _) => table = averaged,
+        }
     }
     table
 }
@@ -376,4 +440,75 @@ pub fn tag_examples(
             out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagger(n_tags: usize, first: Table, reverse_first: bool) -> Tagger {
+        Tagger {
+            tags: (0..n_tags)
+                .map(|_| Tag {
+                    upos: Upos::X,
+                    xpos: "_".into(),
+                })
+                .collect(),
+            first,
+            second: Table::empty(n_tags),
+            dict: KeyMap::default(),
+            lexicon: KeyMap::default(),
+            reverse_first,
+        }
+    }
+
+    /// A first pass trained right to left must tag right to left: the same
+    /// weights read in the other direction see other previous tags.
+    #[test]
+    fn right_to_left_first_pass_tags_as_it_was_trained() {
+        let mut buf = String::new();
+        let sents = ["a b c d", "d c b a", "b b a c", "c a d d"];
+        let examples: Vec<TagExample> = sents
+            .iter()
+            .map(|s| {
+                let words: Vec<WordFeats> =
+                    s.split(' ').map(|w| WordFeats::of(w, &mut buf)).collect();
+                // A word's tag is the word that follows it (4 at the end).
+                let mut gold: Vec<u8> = s
+                    .split(' ')
+                    .skip(1)
+                    .map(|w| w.as_bytes()[0] - b'a')
+                    .collect();
+                gold.push(4);
+                TagExample { words, gold }
+            })
+            .collect();
+        let refs: Vec<&TagExample> = examples.iter().collect();
+        let mut rng = crate::hash::Rng::new(1);
+        let table = train_pass(
+            5,
+            &KeyMap::default(),
+            &refs,
+            None,
+            true,
+            10,
+            &mut rng,
+            |_, _| None,
+        );
+        let rtl = tagger(5, table.clone(), true);
+        let ltr = tagger(5, table, false);
+        let mut scratch = TagScratch::default();
+        let (mut out_rtl, mut out_ltr) = (Vec::new(), Vec::new());
+        let mut differ = false;
+        for ex in &examples {
+            rtl.tag_into(&ex.words, &mut out_rtl, &mut scratch);
+            assert_eq!(out_rtl, ex.gold);
+            ltr.tag_into(&ex.words, &mut out_ltr, &mut scratch);
+            differ |= out_ltr != ex.gold;
+        }
+        assert!(
+            differ,
+            "reading the right-to-left weights left to right should go wrong"
+        );
+    }
 }

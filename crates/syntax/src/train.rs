@@ -6,13 +6,14 @@ use std::time::Instant;
 
 use demarche_model::{Deprel, Upos};
 
+use crate::beam::BeamTrainStep;
 use crate::conllu::{self, Sentence};
 use crate::hash::Rng;
 use crate::model::Model;
 use crate::parser::{views, Parser, TokenView, TrainStep, N_ACTIONS};
 use crate::tagger::{self, Tag, TagExample, TagScratch, Tagger};
 use crate::weights::{KeyMap, Table, TrainWeights};
-use crate::words::WordFeats;
+use crate::words::{mark_style, WordFeats};
 
 #[derive(Clone, Debug)]
 pub struct TrainOptions {
@@ -31,6 +32,11 @@ pub struct TrainOptions {
     /// that parser experiments can skip tagger training (read when present,
     /// written otherwise). Only valid for the same treebank, seed and tagger options.
     pub tag_cache: Option<PathBuf>,
+    /// Beam width the parser is trained and decoded with (1: greedy, trained
+    /// with the dynamic oracle; more: global training with max-violation updates).
+    pub beam: usize,
+    /// The tagger's first pass reads right to left.
+    pub reverse_first: bool,
 }
 
 impl TrainOptions {
@@ -45,6 +51,8 @@ impl TrainOptions {
             folds: 4,
             prune: 280,
             tag_cache: None,
+            beam: 1,
+            reverse_first: true,
         }
     }
 }
@@ -219,6 +227,7 @@ fn examples(sents: &[Sentence], tags: &[Tag], file: &str) -> Result<Vec<Example>
             ex.head.push(head as u16);
             ex.label.push(Deprel::from_name(&w.deprel).0);
         }
+        mark_style(&mut ex.tag.words, s.words.iter().map(|w| w.form.as_str()));
         if n > 0 && n < 65000 {
             out.push(ex);
         }
@@ -299,16 +308,27 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
         rng.shuffle(&mut order);
         let explore = if epoch == 0 { 0.0 } else { 0.9 };
         let mut seed_rng = Rng::new(opts.seed.wrapping_add(epoch as u64 * 7919));
-        let mut step = TrainStep {
-            weights: &mut weights,
-            rng: &mut seed_rng,
-            explore,
-        };
-        for &k in &order {
-            step.sentence(&train_views[k], &exs[k].head, &exs[k].label);
+        if opts.beam > 1 {
+            let mut step = BeamTrainStep {
+                weights: &mut weights,
+                width: opts.beam,
+            };
+            for &k in &order {
+                step.sentence(&train_views[k], &exs[k].head, &exs[k].label);
+            }
+        } else {
+            let mut step = TrainStep {
+                weights: &mut weights,
+                rng: &mut seed_rng,
+                explore,
+            };
+            for &k in &order {
+                step.sentence(&train_views[k], &exs[k].head, &exs[k].label);
+            }
         }
         model.parser = Parser {
             table: weights.averaged(0.0),
+            beam: opts.beam,
         };
         let s = evaluate(&model, &dev_sents);
         log(&format!(
@@ -382,6 +402,7 @@ fn train_tagger(
         second: Table::empty(n_tags),
         dict: dict.clone(),
         lexicon: lexicon.clone(),
+        reverse_first: opts.reverse_first,
     };
 
     // Jackknifing: every training sentence gets tags from taggers that never
@@ -402,9 +423,10 @@ fn train_tagger(
             &dict,
             &rest_ex,
             None,
+            opts.reverse_first,
             opts.tagger_epochs,
             rng,
-            |_, _| {},
+            |_, _| None,
         );
         let held_ex: Vec<&TagExample> = held.iter().map(|i| all[*i]).collect();
         for (i, t) in held
@@ -429,9 +451,10 @@ fn train_tagger(
             &dict,
             &rest_ex,
             Some(&rest_first),
+            false,
             opts.tagger_epochs,
             rng,
-            |_, _| {},
+            |_, _| None,
         );
         let fold_tagger = Tagger {
             tags: tags.to_vec(),
@@ -439,6 +462,7 @@ fn train_tagger(
             second,
             dict: dict.clone(),
             lexicon: lexicon.clone(),
+            reverse_first: opts.reverse_first,
         };
         let mut scratch = TagScratch::default();
         for i in held {
@@ -456,6 +480,7 @@ fn train_tagger(
         &dict,
         &all,
         None,
+        opts.reverse_first,
         opts.tagger_epochs,
         rng,
         |epoch, t| {
@@ -467,6 +492,7 @@ fn train_tagger(
                 epoch + 1,
                 100.0 * s.upos
             ));
+            Some(s.upos)
         },
     );
     if folds == 1 {
@@ -479,6 +505,7 @@ fn train_tagger(
         &dict,
         &all,
         Some(&all_first),
+        false,
         opts.tagger_epochs,
         rng,
         |epoch, t| {
@@ -490,6 +517,7 @@ fn train_tagger(
                 epoch + 1,
                 100.0 * s.upos
             ));
+            Some(s.upos)
         },
     );
     if folds == 1 {

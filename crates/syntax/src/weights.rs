@@ -74,6 +74,30 @@ impl TrainWeights {
         self.instances += 1;
     }
 
+    /// Adds `delta` to the weight of `class` on every feature (the global
+    /// updates of beam training move whole action sequences at once).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let now = self.instances;
+        for f in feats {
+            let row = self.rows.entry(*f).or_default();
+            let e = match row.iter_mut().position(|e| e.class as usize == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Entry {
+                        class: class as u16,
+                        stamp: now,
+                        w: 0.0,
+                        total: 0.0,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            e.total += f64::from(now - e.stamp) * f64::from(e.w);
+            e.stamp = now;
+            e.w += delta;
+        }
+    }
+
     /// Moves weight from `wrong` to `right` on every feature.
     pub fn update(&mut self, feats: &[u64], right: usize, wrong: usize) {
         if right == wrong {

@@ -22,6 +22,9 @@ pub struct WordFeats {
     /// Set by the model: the universal tags training gave this lower-cased
     /// form (its ambiguity class), or [`NONE`] for rare words.
     pub amb: u64,
+    /// How the whole sentence is cased (see [`sentence_style`]): a capital
+    /// says less about a proper noun in a title-cased headline.
+    pub style: u64,
 }
 
 /// Value used where a position is outside the sentence.
@@ -39,6 +42,7 @@ impl WordFeats {
         flags: NONE,
         rare: false,
         amb: NONE,
+        style: NONE,
     };
 
     /// `buf` is scratch space, reused between calls to avoid allocation.
@@ -123,7 +127,50 @@ impl WordFeats {
             flags,
             rare: false,
             amb: NONE,
+            style: NONE,
         }
+    }
+}
+
+/// The casing of a sentence, from its words after the first: 0 too few
+/// words to tell, 1 all capitals, 2 title case, 3 no capitals at all (not
+/// even the first word), 4 ordinary.
+pub fn sentence_style<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    let (mut first_lower, mut alpha, mut caps, mut all_caps) = (false, 0usize, 0usize, 0usize);
+    for (i, w) in words.enumerate() {
+        let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if i == 0 {
+            first_lower = c.is_lowercase();
+            continue;
+        }
+        alpha += 1;
+        if c.is_uppercase() {
+            caps += 1;
+            if w.chars().count() > 1 && !w.chars().any(char::is_lowercase) {
+                all_caps += 1;
+            }
+        }
+    }
+    if alpha < 3 {
+        0
+    } else if all_caps * 5 >= alpha * 4 {
+        1
+    } else if caps * 10 >= alpha * 7 {
+        2
+    } else if caps == 0 && first_lower {
+        3
+    } else {
+        4
+    }
+}
+
+/// Sets [`WordFeats::style`] on every word of a sentence.
+pub fn mark_style<'a>(ws: &mut [WordFeats], words: impl Iterator<Item = &'a str>) {
+    let style = sentence_style(words);
+    for w in ws {
+        w.style = style;
     }
 }
 

@@ -58,6 +58,21 @@ pub struct TrainSyntaxArgs {
     /// training. Delete it when the treebank, seed or tagger options change.
     #[arg(long, value_name = "FILE")]
     pub tag_cache: Option<PathBuf>,
+    /// Beam width of the parser (1: greedy with the dynamic oracle; more:
+    /// global training with beam search, and the model then decodes with
+    /// that beam: more accurate, several times slower).
+    #[arg(long, default_value_t = 1)]
+    pub beam: usize,
+    /// Direction of the tagger's first pass; the second pass reads left to
+    /// right and sees the first pass's tags on both sides.
+    #[arg(long, value_enum, default_value_t = Direction::RightToLeft)]
+    pub first_pass: Direction,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    RightToLeft,
+    LeftToRight,
 }
 
 fn open_input(path: &PathBuf) -> anyhow::Result<(Box<dyn BufRead>, String)> {
@@ -139,6 +154,8 @@ pub fn run_train(args: TrainSyntaxArgs) -> anyhow::Result<i32> {
     opts.folds = args.folds;
     opts.prune = args.prune;
     opts.tag_cache = args.tag_cache;
+    opts.beam = args.beam.max(1);
+    opts.reverse_first = args.first_pass == Direction::RightToLeft;
     let report = demarche_syntax::train(&opts, &mut |line| eprintln!("{line}"))
         .map_err(anyhow::Error::msg)?;
     println!("relation        gold  pred  precision recall  F1   (dev, head and full label right)");
