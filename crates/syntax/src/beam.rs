@@ -53,31 +53,17 @@ pub fn parse(table: &Table, toks: &[TokenView], width: usize) -> (Vec<u16>, Vec<
         on_gold: false,
     }];
     let mut feats = Vec::with_capacity(160);
-    let mut scores = vec![0i32; N_ACTIONS];
+    let mut raw = vec![0i32; N_ACTIONS];
+    let mut scores = vec![0i64; N_ACTIONS];
     let mut cands: Vec<Candidate<i64>> = Vec::with_capacity(width * N_ACTIONS);
     while !beam[0].state.is_terminal() {
-        cands.clear();
-        for (i, item) in beam.iter().enumerate() {
-            if item.state.only_root_on_stack() {
-                cands.push(Candidate {
-                    from: i,
-                    action: SHIFT,
-                    score: item.score,
-                });
-                continue;
+        let score = |f: &[u64], out: &mut [i64]| {
+            table.score(f, &mut raw);
+            for (o, r) in out.iter_mut().zip(&raw) {
+                *o = i64::from(*r);
             }
-            item.state.features(toks, &mut feats);
-            table.score(&feats, &mut scores);
-            for (a, s) in scores.iter().enumerate() {
-                if item.state.is_valid(a) {
-                    cands.push(Candidate {
-                        from: i,
-                        action: a,
-                        score: item.score + i64::from(*s),
-                    });
-                }
-            }
-        }
+        };
+        expand(&beam, toks, &mut feats, &mut scores, &mut cands, score);
         if cands.is_empty() {
             break; // cannot happen: some action is always valid
         }
@@ -85,6 +71,40 @@ pub fn parse(table: &Table, toks: &[TokenView], width: usize) -> (Vec<u16>, Vec<
         beam = extend(&beam, &cands);
     }
     beam.swap_remove(0).state.into_tree()
+}
+
+/// Every valid extension of every item, scored by `score` (which fills the
+/// action scores of a feature vector), into `cands`.
+fn expand<S: Copy + std::ops::Add<Output = S>>(
+    beam: &[Item<S>],
+    toks: &[TokenView],
+    feats: &mut Vec<u64>,
+    scores: &mut [S],
+    cands: &mut Vec<Candidate<S>>,
+    mut score: impl FnMut(&[u64], &mut [S]),
+) {
+    cands.clear();
+    for (i, item) in beam.iter().enumerate() {
+        if item.state.only_root_on_stack() {
+            cands.push(Candidate {
+                from: i,
+                action: SHIFT,
+                score: item.score,
+            });
+            continue;
+        }
+        item.state.features(toks, feats);
+        score(feats, scores);
+        for (a, s) in scores.iter().enumerate() {
+            if item.state.is_valid(a) {
+                cands.push(Candidate {
+                    from: i,
+                    action: a,
+                    score: item.score + *s,
+                });
+            }
+        }
+    }
 }
 
 fn extend<S: Copy>(beam: &[Item<S>], cands: &[Candidate<S>]) -> Vec<Item<S>> {
@@ -123,7 +143,6 @@ impl BeamTrainStep<'_> {
         // (violation, wrong prefix, gold prefix) at the worst step so far.
         let mut worst: Option<(f32, Vec<u8>, Vec<u8>)> = None;
         while !beam[0].state.is_terminal() {
-            cands.clear();
             // The gold path's next action: the best-scored optimal one.
             let gold_next = self.best_optimal(
                 &gold,
@@ -134,27 +153,15 @@ impl BeamTrainStep<'_> {
                 &mut scores,
                 &mut costs,
             );
-            for (i, item) in beam.iter().enumerate() {
-                if item.state.only_root_on_stack() {
-                    cands.push(Candidate {
-                        from: i,
-                        action: SHIFT,
-                        score: item.score,
-                    });
-                    continue;
-                }
-                item.state.features(toks, &mut feats);
-                self.weights.score(&feats, &mut scores);
-                for (a, s) in scores.iter().enumerate() {
-                    if item.state.is_valid(a) {
-                        cands.push(Candidate {
-                            from: i,
-                            action: a,
-                            score: item.score + *s,
-                        });
-                    }
-                }
-            }
+            let weights = &*self.weights;
+            expand(
+                &beam,
+                toks,
+                &mut feats,
+                &mut scores,
+                &mut cands,
+                |f, out| weights.score(f, out),
+            );
             if cands.is_empty() {
                 break;
             }

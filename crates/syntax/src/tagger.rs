@@ -215,23 +215,15 @@ impl Tagger {
         out: &mut Vec<u8>,
         scratch: &mut TagScratch,
     ) {
-        if first.is_none() && self.reverse_first {
-            let reversed: Vec<WordFeats> = ws.iter().rev().copied().collect();
-            self.pass_in_order(table, &reversed, None, out, scratch);
-            out.reverse();
+        // A right-to-left pass tags the reversed sentence and turns its tags round.
+        let backwards = first.is_none() && self.reverse_first;
+        let reversed: Vec<WordFeats>;
+        let ws = if backwards {
+            reversed = ws.iter().rev().copied().collect();
+            &reversed[..]
         } else {
-            self.pass_in_order(table, ws, first, out, scratch);
-        }
-    }
-
-    fn pass_in_order(
-        &self,
-        table: &Table,
-        ws: &[WordFeats],
-        first: Option<&[u8]>,
-        out: &mut Vec<u8>,
-        scratch: &mut TagScratch,
-    ) {
+            ws
+        };
         out.clear();
         scratch.scores.resize(table.n_classes(), 0);
         for i in 0..ws.len() {
@@ -249,6 +241,9 @@ impl Tagger {
                 }
             };
             out.push(tag);
+        }
+        if backwards {
+            out.reverse();
         }
     }
 }

@@ -40,6 +40,26 @@ struct Entry {
     total: f64,
 }
 
+/// Adds `delta` to the weight of `class` in `row` at instance `now`, first
+/// banking the old weight's contribution to the average.
+fn bump(row: &mut Vec<Entry>, class: usize, delta: f32, now: u32) {
+    let e = match row.iter_mut().position(|e| e.class as usize == class) {
+        Some(i) => &mut row[i],
+        None => {
+            row.push(Entry {
+                class: class as u16,
+                stamp: now,
+                w: 0.0,
+                total: 0.0,
+            });
+            row.last_mut().expect("just pushed")
+        }
+    };
+    e.total += f64::from(now - e.stamp) * f64::from(e.w);
+    e.stamp = now;
+    e.w += delta;
+}
+
 /// Averaged perceptron weights under training.
 pub struct TrainWeights {
     rows: KeyMap<Vec<Entry>>,
@@ -79,22 +99,7 @@ impl TrainWeights {
     pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
         let now = self.instances;
         for f in feats {
-            let row = self.rows.entry(*f).or_default();
-            let e = match row.iter_mut().position(|e| e.class as usize == class) {
-                Some(i) => &mut row[i],
-                None => {
-                    row.push(Entry {
-                        class: class as u16,
-                        stamp: now,
-                        w: 0.0,
-                        total: 0.0,
-                    });
-                    row.last_mut().expect("just pushed")
-                }
-            };
-            e.total += f64::from(now - e.stamp) * f64::from(e.w);
-            e.stamp = now;
-            e.w += delta;
+            bump(self.rows.entry(*f).or_default(), class, delta, now);
         }
     }
 
@@ -106,23 +111,8 @@ impl TrainWeights {
         let now = self.instances;
         for f in feats {
             let row = self.rows.entry(*f).or_default();
-            for (class, delta) in [(right, 1.0f32), (wrong, -1.0)] {
-                let e = match row.iter_mut().position(|e| e.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Entry {
-                            class: class as u16,
-                            stamp: now,
-                            w: 0.0,
-                            total: 0.0,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                e.total += f64::from(now - e.stamp) * f64::from(e.w);
-                e.stamp = now;
-                e.w += delta;
-            }
+            bump(row, right, 1.0, now);
+            bump(row, wrong, -1.0, now);
         }
     }
 
