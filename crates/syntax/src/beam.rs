@@ -167,14 +167,18 @@ impl BeamTrainStep<'_> {
             }
             best_candidates(&mut cands, self.width);
             let mut next = extend(&beam, &cands);
-            // Which new items are still on an optimal path.
+            // Which new items are still on an optimal path: the oracle's costs are
+            // taken once per parent that was.
+            let mut optimal = vec![[false; N_ACTIONS]; beam.len()];
+            for (i, parent) in beam.iter().enumerate().filter(|(_, p)| p.on_gold) {
+                parent.state.costs(gold_head, gold_label, &mut costs);
+                let min = costs.iter().copied().min().unwrap_or(0);
+                for (o, c) in optimal[i].iter_mut().zip(&costs) {
+                    *o = *c == min;
+                }
+            }
             for (item, c) in next.iter_mut().zip(&cands) {
-                let parent = &beam[c.from];
-                item.on_gold = parent.on_gold && {
-                    parent.state.costs(gold_head, gold_label, &mut costs);
-                    let min = costs.iter().copied().min().unwrap_or(0);
-                    costs[c.action] == min
-                };
+                item.on_gold = optimal[c.from][c.action];
             }
             let (gold_action, gold_score) = gold_next;
             let mut advanced = gold.clone();

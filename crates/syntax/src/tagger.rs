@@ -8,7 +8,7 @@ use demarche_model::Upos;
 
 use crate::hash::{f1, f2, f3};
 use crate::weights::{KeyMap, Table, TrainWeights};
-use crate::words::{mark_style, WordFeats, NONE};
+use crate::words::{mark_style, WordFeats, NONE, STYLE_ORDINARY};
 
 /// A joint tag: the universal tag and the English (Penn) tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,17 +87,17 @@ pub fn features(
         f1(37, wnn.amb),
         f2(38, wp.amb, w.amb),
         f2(39, t1, w.amb),
-        f3(74, wp.flags & 7, w.flags & 7, wn.flags & 7),
+        f3(74, wp.case(), w.case(), wn.case()),
         f2(75, wp.lower, wn.lower),
     ]);
-    if w.style != NONE && w.style != 4 {
+    if w.style != NONE && w.style != STYLE_ORDINARY {
         // Unusual casing of the whole sentence (headline, all caps, none).
-        let case = w.flags & 7;
+        let case = w.case();
         out.extend_from_slice(&[
             f2(70, w.style, case),
             f3(71, w.style, case, t1),
             f3(72, w.style, case, w.lower),
-            f3(73, w.style, case, wn.flags & 7),
+            f3(73, w.style, case, wn.case()),
         ]);
     }
     if w.rare {
@@ -177,6 +177,8 @@ pub struct TagScratch {
     feats: Vec<u64>,
     scores: Vec<i32>,
     first: Vec<u8>,
+    /// The sentence's word features back to front, for a right-to-left pass.
+    reversed: Vec<WordFeats>,
 }
 
 impl Tagger {
@@ -217,9 +219,10 @@ impl Tagger {
     ) {
         // A right-to-left pass tags the reversed sentence and turns its tags round.
         let backwards = first.is_none() && self.reverse_first;
-        let reversed: Vec<WordFeats>;
+        let mut reversed = std::mem::take(&mut scratch.reversed);
         let ws = if backwards {
-            reversed = ws.iter().rev().copied().collect();
+            reversed.clear();
+            reversed.extend(ws.iter().rev());
             &reversed[..]
         } else {
             ws
@@ -245,6 +248,7 @@ impl Tagger {
         if backwards {
             out.reverse();
         }
+        scratch.reversed = reversed;
     }
 }
 

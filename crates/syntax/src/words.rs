@@ -27,6 +27,9 @@ pub struct WordFeats {
     pub style: u64,
 }
 
+/// [`sentence_style`] of a sentence cased as most are.
+pub const STYLE_ORDINARY: u64 = 4;
+
 /// Value used where a position is outside the sentence.
 pub const NONE: u64 = 0x6E6F_6E65;
 /// Value used for the artificial root token.
@@ -44,6 +47,11 @@ impl WordFeats {
         amb: NONE,
         style: NONE,
     };
+
+    /// The capitalisation bits of [`WordFeats::flags`] (none, all caps, Title, McCain, iPhone).
+    pub fn case(&self) -> u64 {
+        self.flags & 7
+    }
 
     /// `buf` is scratch space, reused between calls to avoid allocation.
     pub fn of(word: &str, buf: &mut String) -> WordFeats {
@@ -162,7 +170,7 @@ pub fn sentence_style<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     } else if caps == 0 && first_lower {
         3
     } else {
-        4
+        STYLE_ORDINARY
     }
 }
 
