@@ -166,8 +166,10 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         .filter(|&c| c > verb && p.naming_relations.iter().any(|r| r == t.rel(c)))
         .collect();
     let (&named, &name) = (parts.first()?, parts.get(1)?);
-    // "men calling themselves the Sons of Liberty": a name taken, not a claim made.
-    if v.in_set(named, &p.self_names) {
+    // "men calling themselves the Sons of Liberty": a name taken, not a claim made;
+    // "called the minister last week": a time, not a name (parsers label both bare
+    // noun phrases alike).
+    if v.in_set(named, &p.self_names) || v.in_set(name, &v.cfg.settings.speaker.time_words) {
         return None;
     }
     let mut r = t.extent(name, &cut);

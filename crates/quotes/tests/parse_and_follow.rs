@@ -120,11 +120,18 @@ fn calls_for_and_calls_on_report_what_is_demanded() {
 #[test]
 fn a_verb_of_naming_reports_the_name_it_gives() {
     let got = run("Senator Cruz called the governor a pathological liar. \
-         The rebels call themselves the army of the south.");
+         The rebels call themselves the army of the south. \
+         The mayor called the plan a complete disaster. \
+         The president called the minister early last week.");
     let q = quote(&got, "a pathological liar");
     assert_eq!(q.text, "a pathological liar");
     assert_eq!(q.speaker.as_deref(), Some("Senator Cruz"));
+    assert_eq!(
+        quote(&got, "a complete disaster").speaker.as_deref(),
+        Some("The mayor")
+    );
     assert!(got.iter().all(|g| !g.text.contains("army")), "{got:#?}");
+    assert!(got.iter().all(|g| !g.text.contains("week")), "{got:#?}");
 }
 
 #[test]

@@ -43,6 +43,7 @@ pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 }
 
 /// A tiny seeded generator (SplitMix64) for shuffling and exploration.
+#[derive(Clone)]
 pub struct Rng(u64);
 
 impl Rng {

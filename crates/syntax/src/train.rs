@@ -37,6 +37,10 @@ pub struct TrainOptions {
     pub beam: usize,
     /// The tagger's first pass reads right to left.
     pub reverse_first: bool,
+    /// Parsers trained with different seeds, whose mean weights are shipped.
+    pub parser_runs: usize,
+    /// The same for each pass of the tagger.
+    pub tagger_runs: usize,
 }
 
 impl TrainOptions {
@@ -49,10 +53,12 @@ impl TrainOptions {
             tagger_epochs: 6,
             parser_epochs: 15,
             folds: 4,
-            prune: 280,
+            prune: 200,
             tag_cache: None,
             beam: 1,
             reverse_first: true,
+            parser_runs: 8,
+            tagger_runs: 4,
         }
     }
 }
@@ -237,7 +243,10 @@ fn examples(sents: &[Sentence], tags: &[Tag], file: &str) -> Result<Vec<Example>
 
 /// Trains tagger and parser, prints dev scores per epoch through `log`, saves
 /// the best model to `opts.out`.
-pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainReport, String> {
+pub fn train(
+    opts: &TrainOptions,
+    log: &mut (dyn FnMut(&str) + Send),
+) -> Result<TrainReport, String> {
     let start = Instant::now();
     let train_name = opts.train.display().to_string();
     let read = |p: &PathBuf| conllu::read_all(p).map_err(|e| e.to_string());
@@ -296,65 +305,19 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
         100.0 * jack_acc
     ));
 
-    let mut weights = TrainWeights::new(N_ACTIONS);
-    let mut order: Vec<usize> = (0..exs.len()).collect();
     let train_views: Vec<Vec<TokenView>> = all
         .iter()
         .zip(&train_tags)
         .map(|(e, t)| views(&e.words, t, &tags))
         .collect();
-    let mut best: Option<(f64, usize, Parser)> = None;
-    for epoch in 0..opts.parser_epochs {
-        rng.shuffle(&mut order);
-        let explore = if epoch == 0 { 0.0 } else { 0.9 };
-        let mut seed_rng = Rng::new(opts.seed.wrapping_add(epoch as u64 * 7919));
-        if opts.beam > 1 {
-            let mut step = BeamTrainStep {
-                weights: &mut weights,
-                width: opts.beam,
-            };
-            for &k in &order {
-                step.sentence(&train_views[k], &exs[k].head, &exs[k].label);
-            }
-        } else {
-            let mut step = TrainStep {
-                weights: &mut weights,
-                rng: &mut seed_rng,
-                explore,
-            };
-            for &k in &order {
-                step.sentence(&train_views[k], &exs[k].head, &exs[k].label);
-            }
-        }
-        model.parser = Parser {
-            table: weights.averaged(0.0),
-            beam: opts.beam,
-        };
-        let s = evaluate(&model, &dev_sents);
-        log(&format!(
-            "parser epoch {}: dev UPOS {:.2}% UAS {:.2}% LAS {:.2}% ({} weights, {:.0} s)",
-            epoch + 1,
-            100.0 * s.upos,
-            100.0 * s.uas,
-            100.0 * s.las,
-            model.parser.table.n_weights(),
-            start.elapsed().as_secs_f64()
-        ));
-        let better = match &best {
-            None => true,
-            Some(b) => s.las > b.0,
-        };
-        if better {
-            best = Some((s.las, epoch + 1, model.parser.clone()));
-        }
-    }
-    let best_epoch = match best {
-        Some((_, epoch, parser)) => {
-            model.parser = parser;
-            epoch
-        }
-        None => 0,
+    let data = ParserData {
+        views: &train_views,
+        examples: &exs,
+        dev: &dev_sents,
+        start,
     };
+    let epochs = train_parsers(opts, &mut model, &rng, &data, log)?;
+    let best_epoch = epochs.first().copied().unwrap_or(0);
     if opts.prune > 0 {
         model = model.pruned(opts.prune);
     }
@@ -363,7 +326,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
     std::fs::write(&opts.out, &bytes)
         .map_err(|e| format!("{}: cannot write: {e}", opts.out.display()))?;
     log(&format!(
-        "saved {} ({:.1} MB, parser epoch {best_epoch}): dev UPOS {:.2}% UAS {:.2}% LAS {:.2}%",
+        "saved {} ({:.1} MB, parser epoch {epochs:?}): dev UPOS {:.2}% UAS {:.2}% LAS {:.2}%",
         opts.out.display(),
         bytes.len() as f64 / 1e6,
         100.0 * dev.upos,
@@ -376,6 +339,143 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<TrainRepo
         model_bytes: bytes.len(),
         seconds: start.elapsed().as_secs_f64(),
     })
+}
+
+/// Trains `opts.parser_runs` parsers on the tagged training data, two at a
+/// time (one per core), and puts the mean of their weights into `model`;
+/// returns the epoch kept in each run. The runs differ only in their seed.
+fn train_parsers(
+    opts: &TrainOptions,
+    model: &mut Model,
+    rng: &Rng,
+    data: &ParserData<'_>,
+    log: &mut (dyn FnMut(&str) + Send),
+) -> Result<Vec<usize>, String> {
+    let runs = opts.parser_runs.max(1);
+    let log = std::sync::Mutex::new(log);
+    let say = |line: &str| {
+        if let Ok(mut log) = log.lock() {
+            log(line)
+        }
+    };
+    let mut results: Vec<Option<(f64, usize, Parser)>> = Vec::with_capacity(runs);
+    for wave in (0..runs).collect::<Vec<_>>().chunks(2) {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = wave
+                .iter()
+                .map(|&run| {
+                    let (model, say) = (&*model, &say);
+                    // The first run goes on with the tagger's random stream,
+                    // as a single run always did.
+                    let (seed, order_rng) = if run == 0 {
+                        (opts.seed, rng.clone())
+                    } else {
+                        let seed = opts.seed.wrapping_add(run as u64 * 1_000_003);
+                        (seed, Rng::new(seed))
+                    };
+                    scope.spawn(move || {
+                        train_parser_run(opts, seed, order_rng, run, model, data, say)
+                    })
+                })
+                .collect();
+            for h in handles {
+                results.push(h.join().unwrap_or(None));
+            }
+        });
+    }
+    let log = log
+        .into_inner()
+        .map_err(|_| "a parser training thread failed".to_string())?;
+    let finished: Vec<(f64, usize, Parser)> = results.into_iter().flatten().collect();
+    let epochs = finished.iter().map(|r| r.1).collect();
+    let tables: Vec<Table> = finished.into_iter().map(|r| r.2.table).collect();
+    if tables.is_empty() {
+        return Ok(epochs);
+    }
+    let n = tables.len();
+    model.parser = Parser {
+        table: mean_table(tables),
+        beam: opts.beam,
+    };
+    if n > 1 {
+        let s = evaluate(model, data.dev);
+        log(&format!(
+            "mean of {n} parsers: dev UAS {:.2}% LAS {:.2}% ({} weights)",
+            100.0 * s.uas,
+            100.0 * s.las,
+            model.parser.table.n_weights()
+        ));
+    }
+    Ok(epochs)
+}
+
+/// What every parser run trains and is measured on.
+struct ParserData<'a> {
+    views: &'a [Vec<TokenView>],
+    examples: &'a [Example],
+    dev: &'a [Sentence],
+    start: Instant,
+}
+
+/// Trains one parser (tagger already in `model`); returns the dev LAS, epoch
+/// and parser of its best epoch.
+fn train_parser_run(
+    opts: &TrainOptions,
+    seed: u64,
+    mut rng: Rng,
+    run: usize,
+    model: &Model,
+    data: &ParserData<'_>,
+    log: &(dyn Fn(&str) + Sync),
+) -> Option<(f64, usize, Parser)> {
+    let mut model = model.clone();
+    let mut weights = TrainWeights::new(N_ACTIONS);
+    let mut order: Vec<usize> = (0..data.examples.len()).collect();
+    let mut best: Option<(f64, usize, Parser)> = None;
+    for epoch in 0..opts.parser_epochs {
+        rng.shuffle(&mut order);
+        let explore = if epoch == 0 { 0.0 } else { 0.9 };
+        let mut seed_rng = Rng::new(seed.wrapping_add(epoch as u64 * 7919));
+        if opts.beam > 1 {
+            let mut step = BeamTrainStep {
+                weights: &mut weights,
+                width: opts.beam,
+            };
+            for &k in &order {
+                let ex = &data.examples[k];
+                step.sentence(&data.views[k], &ex.head, &ex.label);
+            }
+        } else {
+            let mut step = TrainStep {
+                weights: &mut weights,
+                rng: &mut seed_rng,
+                explore,
+            };
+            for &k in &order {
+                let ex = &data.examples[k];
+                step.sentence(&data.views[k], &ex.head, &ex.label);
+            }
+        }
+        model.parser = Parser {
+            table: weights.averaged(0.0),
+            beam: opts.beam,
+        };
+        let s = evaluate(&model, data.dev);
+        log(&format!(
+            "parser {}epoch {}: dev UPOS {:.2}% UAS {:.2}% LAS {:.2}% ({} weights, {:.0} s)",
+            run_label(opts.parser_runs, run),
+            epoch + 1,
+            100.0 * s.upos,
+            100.0 * s.uas,
+            100.0 * s.las,
+            model.parser.table.n_weights(),
+            data.start.elapsed().as_secs_f64()
+        ));
+        if best.as_ref().is_none_or(|b| s.las > b.0) {
+            best = Some((s.las, epoch + 1, model.parser.clone()));
+        }
+    }
+    best
 }
 
 /// Trains the two tagger passes into `model.tagger`; returns jackknifed tags
@@ -418,16 +518,18 @@ fn train_tagger(
     for f in (0..folds).filter(|_| folds > 1) {
         let (rest, held) = split(f);
         let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
-        let table = tagger::train_pass(
-            n_tags,
-            &dict,
-            &rest_ex,
-            None,
-            opts.reverse_first,
-            opts.tagger_epochs,
-            rng,
-            |_, _| None,
-        );
+        let table = mean_of_runs(opts, rng, 100 + f as u64, |_, rng| {
+            tagger::train_pass(
+                n_tags,
+                &dict,
+                &rest_ex,
+                None,
+                opts.reverse_first,
+                opts.tagger_epochs,
+                rng,
+                |_, _| None,
+            )
+        });
         let held_ex: Vec<&TagExample> = held.iter().map(|i| all[*i]).collect();
         for (i, t) in held
             .iter()
@@ -446,16 +548,18 @@ fn train_tagger(
         let (rest, held) = split(f);
         let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
         let rest_first: Vec<&[u8]> = rest.iter().map(|i| first_tags[*i].as_slice()).collect();
-        let second = tagger::train_pass(
-            n_tags,
-            &dict,
-            &rest_ex,
-            Some(&rest_first),
-            false,
-            opts.tagger_epochs,
-            rng,
-            |_, _| None,
-        );
+        let second = mean_of_runs(opts, rng, 200 + f as u64, |_, rng| {
+            tagger::train_pass(
+                n_tags,
+                &dict,
+                &rest_ex,
+                Some(&rest_first),
+                false,
+                opts.tagger_epochs,
+                rng,
+                |_, _| None,
+            )
+        });
         let fold_tagger = Tagger {
             tags: tags.to_vec(),
             first: first_table,
@@ -475,51 +579,75 @@ fn train_tagger(
         ));
     }
 
-    model.tagger.first = tagger::train_pass(
-        n_tags,
-        &dict,
-        &all,
-        None,
-        opts.reverse_first,
-        opts.tagger_epochs,
-        rng,
-        |epoch, t| {
-            let mut m = model.clone();
-            m.tagger.first = t.clone();
-            let s = evaluate(&m, dev_sents);
-            log(&format!(
-                "tagger first pass epoch {}: dev UPOS {:.2}%",
-                epoch + 1,
-                100.0 * s.upos
-            ));
-            Some(s.upos)
-        },
-    );
+    // Each final pass is trained `tagger_runs` times with different seeds
+    // (the first run goes on with the shared random stream) and the mean of
+    // their weights kept.
+    let runs = opts.tagger_runs.max(1);
+    model.tagger.first = mean_of_runs(opts, rng, 1, |run, rng| {
+        tagger::train_pass(
+            n_tags,
+            &dict,
+            &all,
+            None,
+            opts.reverse_first,
+            opts.tagger_epochs,
+            rng,
+            |epoch, t| {
+                let mut m = model.clone();
+                m.tagger.first = t.clone();
+                let s = evaluate(&m, dev_sents);
+                log(&format!(
+                    "tagger first pass {}epoch {}: dev UPOS {:.2}%",
+                    run_label(runs, run),
+                    epoch + 1,
+                    100.0 * s.upos
+                ));
+                Some(s.upos)
+            },
+        )
+    });
+    if runs > 1 {
+        let s = evaluate(model, dev_sents);
+        log(&format!(
+            "mean of {runs} first passes: dev UPOS {:.2}%",
+            100.0 * s.upos
+        ));
+    }
     if folds == 1 {
         // Quick mode for experiments: tags from the final first pass (optimistic).
         first_tags = tagger::tag_examples(&model.tagger, &model.tagger.first, &all, None);
     }
     let all_first: Vec<&[u8]> = first_tags.iter().map(Vec::as_slice).collect();
-    model.tagger.second = tagger::train_pass(
-        n_tags,
-        &dict,
-        &all,
-        Some(&all_first),
-        false,
-        opts.tagger_epochs,
-        rng,
-        |epoch, t| {
-            let mut m = model.clone();
-            m.tagger.second = t.clone();
-            let s = evaluate(&m, dev_sents);
-            log(&format!(
-                "tagger second pass epoch {}: dev UPOS {:.2}%",
-                epoch + 1,
-                100.0 * s.upos
-            ));
-            Some(s.upos)
-        },
-    );
+    model.tagger.second = mean_of_runs(opts, rng, 2, |run, rng| {
+        tagger::train_pass(
+            n_tags,
+            &dict,
+            &all,
+            Some(&all_first),
+            false,
+            opts.tagger_epochs,
+            rng,
+            |epoch, t| {
+                let mut m = model.clone();
+                m.tagger.second = t.clone();
+                let s = evaluate(&m, dev_sents);
+                log(&format!(
+                    "tagger second pass {}epoch {}: dev UPOS {:.2}%",
+                    run_label(runs, run),
+                    epoch + 1,
+                    100.0 * s.upos
+                ));
+                Some(s.upos)
+            },
+        )
+    });
+    if runs > 1 {
+        let s = evaluate(model, dev_sents);
+        log(&format!(
+            "mean of {runs} second passes: dev UPOS {:.2}%",
+            100.0 * s.upos
+        ));
+    }
     if folds == 1 {
         let mut scratch = TagScratch::default();
         for (i, ex) in all.iter().enumerate() {
@@ -529,6 +657,44 @@ fn train_tagger(
         }
     }
     train_tags
+}
+
+/// The random stream of run `run` (> 0) of training step `step`.
+fn run_rng(opts: &TrainOptions, run: usize, step: u64) -> Rng {
+    Rng::new(opts.seed ^ (step << 32) ^ (run as u64 * 1_000_003))
+}
+
+/// The mean of `opts.tagger_runs` tables trained by `train(run, rng)`: the
+/// first run goes on with the shared random stream, the others have their own.
+fn mean_of_runs(
+    opts: &TrainOptions,
+    rng: &mut Rng,
+    step: u64,
+    mut train: impl FnMut(usize, &mut Rng) -> Table,
+) -> Table {
+    let mut tables = vec![train(0, rng)];
+    for run in 1..opts.tagger_runs.max(1) {
+        tables.push(train(run, &mut run_rng(opts, run, step)));
+    }
+    mean_table(tables)
+}
+
+/// "run K " when there are several runs, else nothing.
+fn run_label(runs: usize, run: usize) -> String {
+    if runs > 1 {
+        format!("run {} ", run + 1)
+    } else {
+        String::new()
+    }
+}
+
+/// The one table, or the mean of several.
+fn mean_table(mut tables: Vec<Table>) -> Table {
+    if tables.len() == 1 {
+        tables.pop().unwrap_or_else(|| Table::empty(0))
+    } else {
+        Table::mean(&tables)
+    }
 }
 
 /// Reads the tag cache; `None` when absent or not for this treebank.

@@ -489,6 +489,56 @@ impl Table {
         Table::build(self.n_classes, self.scale, rows)
     }
 
+    /// The mean of several tables of the same classes, quantised afresh.
+    /// Models trained on differently shuffled data make partly independent
+    /// mistakes, and their mean weights decide better than any one of them.
+    pub fn mean(tables: &[Table]) -> Table {
+        let Some(first) = tables.first() else {
+            return Table::empty(0);
+        };
+        let n_classes = first.n_classes;
+        let mut sums: KeyMap<Vec<(u8, f32)>> = KeyMap::default();
+        for t in tables {
+            for (key, row) in t.rows() {
+                // The high half repeats the key so that the map's hash sees
+                // random bits there too; `build` keeps only the low half.
+                let sum = sums
+                    .entry(u64::from(key) << 32 | u64::from(key))
+                    .or_default();
+                for (c, w) in row {
+                    let w = f32::from(w) * t.scale;
+                    match sum.iter_mut().find(|(k, _)| *k == c) {
+                        Some(e) => e.1 += w,
+                        None => sum.push((c, w)),
+                    }
+                }
+            }
+        }
+        let k = tables.len() as f32;
+        let max_abs = sums
+            .values()
+            .flat_map(|row| row.iter().map(|(_, w)| (w / k).abs()))
+            .fold(0f32, f32::max);
+        let scale = if max_abs > 0.0 {
+            max_abs / 32767.0
+        } else {
+            1.0
+        };
+        let rows = sums
+            .into_iter()
+            .map(|(key, row)| {
+                let q: Vec<(u8, i16)> = row
+                    .into_iter()
+                    .map(|(c, w)| (c, (w / k / scale).round() as i16))
+                    .filter(|(_, w)| *w != 0)
+                    .collect();
+                (key, q)
+            })
+            .filter(|(_, row)| !row.is_empty())
+            .collect();
+        Table::build(n_classes, scale, rows)
+    }
+
     /// Serialises the table (little endian), rows in slot order so that
     /// re-inserting them on load is nearly sequential.
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -609,5 +659,30 @@ mod tests {
         assert!(s[2] > s[0], "{s:?}");
         back.score(&[99], &mut s);
         assert_eq!(s, vec![0, 0, 0]);
+    }
+
+    /// The mean keeps each table's own scale: a table whose weights are
+    /// stored ten times finer still counts as much as the other.
+    #[test]
+    fn mean_averages_real_weights_across_scales() {
+        let a = Table::build(3, 1.0, vec![(7, vec![(0, 100)]), (8, vec![(2, 30)])]);
+        let b = Table::build(3, 0.1, vec![(7, vec![(0, -500), (1, 400)])]);
+        let m = Table::mean(&[a, b]);
+        // Real weights: key 7 → class 0 (100 - 50) / 2 = 25, class 1 40 / 2 = 20;
+        // key 8 → class 2 30 / 2 = 15.
+        let mut s = vec![0i32; 3];
+        m.score(&[7], &mut s);
+        assert_eq!(s[2], 0);
+        assert!(
+            (f64::from(s[0]) / f64::from(s[1]) - 1.25).abs() < 1e-3,
+            "{s:?}"
+        );
+        let mut t = vec![0i32; 3];
+        m.score(&[8], &mut t);
+        assert!(
+            (f64::from(s[0]) / f64::from(t[2]) - 25.0 / 15.0).abs() < 1e-3,
+            "{t:?}"
+        );
+        assert_eq!(Table::mean(&[]).n_weights(), 0);
     }
 }
