@@ -582,72 +582,22 @@ fn train_tagger(
     // Each final pass is trained `tagger_runs` times with different seeds
     // (the first run goes on with the shared random stream) and the mean of
     // their weights kept.
-    let runs = opts.tagger_runs.max(1);
-    model.tagger.first = mean_of_runs(opts, rng, 1, |run, rng| {
-        tagger::train_pass(
-            n_tags,
-            &dict,
-            &all,
-            None,
-            opts.reverse_first,
-            opts.tagger_epochs,
-            rng,
-            |epoch, t| {
-                let mut m = model.clone();
-                m.tagger.first = t.clone();
-                let s = evaluate(&m, dev_sents);
-                log(&format!(
-                    "tagger first pass {}epoch {}: dev UPOS {:.2}%",
-                    run_label(runs, run),
-                    epoch + 1,
-                    100.0 * s.upos
-                ));
-                Some(s.upos)
-            },
-        )
-    });
-    if runs > 1 {
-        let s = evaluate(model, dev_sents);
-        log(&format!(
-            "mean of {runs} first passes: dev UPOS {:.2}%",
-            100.0 * s.upos
-        ));
-    }
+    final_tagger_pass(opts, model, &all, &dict, None, dev_sents, rng, log);
     if folds == 1 {
         // Quick mode for experiments: tags from the final first pass (optimistic).
         first_tags = tagger::tag_examples(&model.tagger, &model.tagger.first, &all, None);
     }
     let all_first: Vec<&[u8]> = first_tags.iter().map(Vec::as_slice).collect();
-    model.tagger.second = mean_of_runs(opts, rng, 2, |run, rng| {
-        tagger::train_pass(
-            n_tags,
-            &dict,
-            &all,
-            Some(&all_first),
-            false,
-            opts.tagger_epochs,
-            rng,
-            |epoch, t| {
-                let mut m = model.clone();
-                m.tagger.second = t.clone();
-                let s = evaluate(&m, dev_sents);
-                log(&format!(
-                    "tagger second pass {}epoch {}: dev UPOS {:.2}%",
-                    run_label(runs, run),
-                    epoch + 1,
-                    100.0 * s.upos
-                ));
-                Some(s.upos)
-            },
-        )
-    });
-    if runs > 1 {
-        let s = evaluate(model, dev_sents);
-        log(&format!(
-            "mean of {runs} second passes: dev UPOS {:.2}%",
-            100.0 * s.upos
-        ));
-    }
+    final_tagger_pass(
+        opts,
+        model,
+        &all,
+        &dict,
+        Some(&all_first),
+        dev_sents,
+        rng,
+        log,
+    );
     if folds == 1 {
         let mut scratch = TagScratch::default();
         for (i, ex) in all.iter().enumerate() {
@@ -657,6 +607,67 @@ fn train_tagger(
         }
     }
     train_tags
+}
+
+/// One of the tagger's final passes (the second when `first`, the first
+/// pass's tags, is given), trained `opts.tagger_runs` times, each run keeping
+/// its best dev epoch; the mean of the runs goes into `model`.
+#[allow(clippy::too_many_arguments)]
+fn final_tagger_pass(
+    opts: &TrainOptions,
+    model: &mut Model,
+    examples: &[&TagExample],
+    dict: &KeyMap<u8>,
+    first: Option<&[&[u8]]>,
+    dev_sents: &[Sentence],
+    rng: &mut Rng,
+    log: &mut dyn FnMut(&str),
+) {
+    let (name, step) = if first.is_some() {
+        ("second", 2)
+    } else {
+        ("first", 1)
+    };
+    let set = |m: &mut Model, t: Table| {
+        if first.is_some() {
+            m.tagger.second = t;
+        } else {
+            m.tagger.first = t;
+        }
+    };
+    let runs = opts.tagger_runs.max(1);
+    let n_tags = model.tagger.tags.len();
+    let table = mean_of_runs(opts, rng, step, |run, rng| {
+        tagger::train_pass(
+            n_tags,
+            dict,
+            examples,
+            first,
+            first.is_none() && opts.reverse_first,
+            opts.tagger_epochs,
+            rng,
+            |epoch, t| {
+                let mut m = model.clone();
+                set(&mut m, t.clone());
+                let s = evaluate(&m, dev_sents);
+                log(&format!(
+                    "tagger {name} pass {}epoch {}: dev UPOS {:.2}%",
+                    run_label(runs, run),
+                    epoch + 1,
+                    100.0 * s.upos
+                ));
+                Some(s.upos)
+            },
+        )
+    });
+    set(model, table);
+    if runs > 1 {
+        let s = evaluate(model, dev_sents);
+        log(&format!(
+            "mean of {runs} {name} passes: dev UPOS {:.2}%",
+            100.0 * s.upos
+        ));
+    }
 }
 
 /// The random stream of run `run` (> 0) of training step `step`.
