@@ -121,14 +121,12 @@ impl TrainWeights {
     pub fn averaged(&self, prune: f32) -> Table {
         let now = self.instances.max(1);
         let mut rows: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
-        let mut max_abs = 0f32;
         for (key, row) in &self.rows {
             let mut out = Vec::new();
             for e in row {
                 let total = e.total + f64::from(now - e.stamp) * f64::from(e.w);
                 let avg = (total / f64::from(now)) as f32;
                 if avg.abs() > prune && avg.abs() > 0.0 {
-                    max_abs = max_abs.max(avg.abs());
                     out.push((e.class as u8, avg));
                 }
             }
@@ -136,23 +134,7 @@ impl TrainWeights {
                 rows.push((*key, out));
             }
         }
-        let scale = if max_abs > 0.0 {
-            max_abs / 32767.0
-        } else {
-            1.0
-        };
-        let mut quantised = Vec::with_capacity(rows.len());
-        for (key, row) in rows {
-            let q: Vec<(u8, i16)> = row
-                .into_iter()
-                .map(|(c, w)| (c, (w / scale).round() as i16))
-                .filter(|(_, w)| *w != 0)
-                .collect();
-            if !q.is_empty() {
-                quantised.push((key, q));
-            }
-        }
-        Table::build(self.n_classes, scale, quantised)
+        Table::quantised(self.n_classes, rows)
     }
 }
 
@@ -515,28 +497,38 @@ impl Table {
             }
         }
         let k = tables.len() as f32;
-        let max_abs = sums
-            .values()
-            .flat_map(|row| row.iter().map(|(_, w)| (w / k).abs()))
+        let rows = sums
+            .into_iter()
+            .map(|(key, row)| (key, row.into_iter().map(|(c, w)| (c, w / k)).collect()))
+            .collect();
+        Table::quantised(n_classes, rows)
+    }
+
+    /// Real weights quantised to `i16` under one scale (the largest weight
+    /// becomes 32767); weights that round to 0 are dropped.
+    fn quantised(n_classes: usize, rows: Vec<(u64, Vec<(u8, f32)>)>) -> Table {
+        let max_abs = rows
+            .iter()
+            .flat_map(|(_, row)| row.iter().map(|(_, w)| w.abs()))
             .fold(0f32, f32::max);
         let scale = if max_abs > 0.0 {
             max_abs / 32767.0
         } else {
             1.0
         };
-        let rows = sums
+        let quantised = rows
             .into_iter()
             .map(|(key, row)| {
                 let q: Vec<(u8, i16)> = row
                     .into_iter()
-                    .map(|(c, w)| (c, (w / k / scale).round() as i16))
+                    .map(|(c, w)| (c, (w / scale).round() as i16))
                     .filter(|(_, w)| *w != 0)
                     .collect();
                 (key, q)
             })
             .filter(|(_, row)| !row.is_empty())
             .collect();
-        Table::build(n_classes, scale, rows)
+        Table::build(n_classes, scale, quantised)
     }
 
     /// Serialises the table (little endian), rows in slot order so that
