@@ -94,11 +94,17 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
             }
         }
         // "said the talks would resume and warned that …", "said X — and he noted Y": a
-        // report coordinated with the cue verb is not part of what the cue reports.
-        let coordinated = t
-            .children(verb)
-            .filter(|&k| k > c.start && k < c.end && v.cue_at[k].is_some())
+        // report coordinated with the cue verb is not part of what the cue reports. Nor
+        // is one the parser hangs on the reported verb without a subject of its own
+        // ("says Machado promised to … and said she would …").
+        let coordinated = (c.start..c.end)
+            .filter(|&k| v.cue_at[k].is_some())
             .filter(|&k| p.coordinated.iter().any(|r| r == t.rel(k)))
+            .filter(|&k| {
+                t.head(k).is_some_and(|h| {
+                    h == verb || (c.contains(&h) && t.child(k, &["nsubj", "nsubj:pass"]).is_none())
+                })
+            })
             .map(|k| t.extent(k, &[]).start)
             .filter(|&cut| cut > c.start)
             .min();

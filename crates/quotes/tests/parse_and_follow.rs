@@ -85,6 +85,22 @@ fn a_second_report_coordinated_with_the_cue_ends_the_first_content() {
 }
 
 #[test]
+fn a_report_the_parse_hangs_inside_the_content_ends_it_too() {
+    // The parser attaches the second "said", which has no subject of its own,
+    // to the reported verb rather than to the cue.
+    let got = run(
+        "Larsen says Okafor promised to keep supporting the mayor and said \
+         she would stand up to the critics.",
+    );
+    let q = quote(&got, "Okafor promised");
+    assert_eq!(
+        q.text, "Okafor promised to keep supporting the mayor",
+        "{got:#?}"
+    );
+    quote(&got, "she would stand up to the critics");
+}
+
+#[test]
 fn a_participle_goes_on_with_the_content_unless_it_reports() {
     let got = run(
         "The economist argued that the stimulus would drive up prices, pushing \
