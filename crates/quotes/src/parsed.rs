@@ -96,7 +96,7 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
         // "said the talks would resume and warned that …", "said X — and he noted Y": a
         // report coordinated with the cue verb is not part of what the cue reports. Nor
         // is one the parser hangs on the reported verb without a subject of its own
-        // ("says Machado promised to … and said she would …").
+        // ("says Okafor promised to … and said she would …").
         let coordinated = (c.start..c.end)
             .filter(|&k| v.cue_at[k].is_some())
             .filter(|&k| p.coordinated.iter().any(|r| r == t.rel(k)))
