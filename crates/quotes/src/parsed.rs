@@ -102,7 +102,8 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
             .filter(|&k| p.coordinated.iter().any(|r| r == t.rel(k)))
             .filter(|&k| {
                 t.head(k).is_some_and(|h| {
-                    h == verb || (c.contains(&h) && t.child(k, &["nsubj", "nsubj:pass"]).is_none())
+                    h == verb
+                        || (c.contains(&h) && !t.children(k).any(|n| t.rel(n).starts_with("nsubj")))
                 })
             })
             .map(|k| t.extent(k, &[]).start)
