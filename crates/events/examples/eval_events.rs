@@ -106,7 +106,12 @@ fn process(
     doc.published = published;
     demarche_text::analyse(&mut doc);
     if std::env::var_os("EVAL_NO_SYNTAX").is_none() {
-        demarche_syntax::annotate_document(&mut doc, demarche_syntax::Model::embedded(), |_| true);
+        // The syntax model `extract` runs by default.
+        demarche_syntax::annotate_document(
+            &mut doc,
+            demarche_syntax::Model::embedded_fast(),
+            |_| true,
+        );
     }
     demarche_actors::annotate(&mut doc, kb);
     demarche_dates::annotate(&mut doc);

@@ -26,7 +26,7 @@ use demarche_model::{covering, Document, Event, Mention, Mode, Span};
 
 pub use cameo::{CameoCode, CameoTable, TableError};
 pub use patterns::PatternError;
-pub use triggers::sentences_with_triggers;
+pub use triggers::{sentences_with_triggers, triggers_among};
 
 use args::Ctx;
 use lexicon::{Lexicon, WordClass};

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use demarche_model::{Document, Record};
-use demarche_pipeline::{Body, Options, RawDoc, StageObserver};
+use demarche_pipeline::{Body, Options, RawDoc, StageObserver, SyntaxModel};
 
 /// Documents taken from PolNeAR: enough for stable figures (≈ 0.5 MB), few
 /// enough that one iteration stays well under a second.
@@ -130,11 +130,23 @@ fn stages(c: &mut Criterion) {
         .filter_map(|raw| demarche_pipeline::prepare(raw.clone(), &opts).ok())
         .collect();
     let mut lister = Select::before(0);
-    let _ = demarche_pipeline::process_observed(Document::default(), kb, &mut lister);
+    let _ = demarche_pipeline::process_observed(
+        Document::default(),
+        kb,
+        SyntaxModel::default(),
+        &mut lister,
+    );
     for (k, name) in lister.names.iter().enumerate() {
         let ready: Vec<Document> = cleaned
             .iter()
-            .map(|doc| demarche_pipeline::process_observed(doc.clone(), kb, &mut Select::before(k)))
+            .map(|doc| {
+                demarche_pipeline::process_observed(
+                    doc.clone(),
+                    kb,
+                    SyntaxModel::default(),
+                    &mut Select::before(k),
+                )
+            })
             .collect();
         group.bench_function(*name, |b| {
             b.iter_batched(
@@ -142,7 +154,12 @@ fn stages(c: &mut Criterion) {
                 |docs| {
                     docs.into_iter()
                         .map(|doc| {
-                            demarche_pipeline::process_observed(doc, kb, &mut Select::only(k))
+                            demarche_pipeline::process_observed(
+                                doc,
+                                kb,
+                                SyntaxModel::default(),
+                                &mut Select::only(k),
+                            )
                         })
                         .collect::<Vec<_>>()
                 },

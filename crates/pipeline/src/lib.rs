@@ -23,7 +23,7 @@ mod ordered;
 mod stages;
 
 pub use demarche_ingest::{read_all, Body, RawDoc};
-pub use stages::{process, process_observed, StageObserver};
+pub use stages::{process, process_observed, process_with, StageObserver, SyntaxModel};
 
 /// How a run behaves.
 #[derive(Clone, Default)]
@@ -34,6 +34,8 @@ pub struct Options {
     pub published: Option<NaiveDate>,
     /// Actor knowledge extended with the user's file; None means the built-in dictionaries.
     pub actors: Option<Arc<ActorKb>>,
+    /// The syntax model of the syntax stage.
+    pub syntax: SyntaxModel,
 }
 
 impl Options {
@@ -139,7 +141,7 @@ pub fn process_raw(raw: RawDoc, opts: &Options) -> Result<Record, InputError> {
         );
         return Ok(Record::from_document(&doc));
     }
-    let doc = process(doc, opts.actor_kb());
+    let doc = process_with(doc, opts.actor_kb(), opts.syntax);
     Ok(Record::from_document(&doc))
 }
 

@@ -18,7 +18,8 @@ fn run(doc: &mut Document) {
         .iter()
         .map(|s| !s.heading && s.tokens.len() >= 3)
         .collect();
-    demarche_syntax::annotate_document(doc, demarche_syntax::Model::embedded(), |s| wanted[s]);
+    // The syntax model `extract` runs by default.
+    demarche_syntax::annotate_document(doc, demarche_syntax::Model::embedded_fast(), |s| wanted[s]);
     let kb = ActorKb::embedded();
     demarche_actors::annotate(doc, kb);
     demarche_quotes::annotate(doc, kb);

@@ -10,7 +10,7 @@
 //! follows the one the model scores highest, so spurious ambiguity costs
 //! nothing.
 
-use crate::parser::{State, TokenView, N_ACTIONS, SHIFT};
+use crate::parser::{State, Templates, TokenView, N_ACTIONS, SHIFT};
 use crate::weights::{Table, TrainWeights};
 
 /// One partial parse in the beam.
@@ -45,9 +45,14 @@ fn best_candidates<S: Copy + PartialOrd>(cands: &mut Vec<Candidate<S>>, width: u
 }
 
 /// Beam-search decoding with the runtime table.
-pub fn parse(table: &Table, toks: &[TokenView], width: usize) -> (Vec<u16>, Vec<u8>) {
+pub fn parse(
+    table: &Table,
+    toks: &[TokenView],
+    width: usize,
+    templates: Templates,
+) -> (Vec<u16>, Vec<u8>) {
     let mut beam = vec![Item {
-        state: State::new(toks.len()),
+        state: State::new(toks.len(), templates),
         score: 0i64,
         actions: Vec::new(),
         on_gold: false,
@@ -124,12 +129,13 @@ fn extend<S: Copy>(beam: &[Item<S>], cands: &[Candidate<S>]) -> Vec<Item<S>> {
 pub struct BeamTrainStep<'a> {
     pub weights: &'a mut TrainWeights,
     pub width: usize,
+    pub templates: Templates,
 }
 
 impl BeamTrainStep<'_> {
     pub fn sentence(&mut self, toks: &[TokenView], gold_head: &[u16], gold_label: &[u8]) {
         let start = Item {
-            state: State::new(toks.len()),
+            state: State::new(toks.len(), self.templates),
             score: 0f32,
             actions: Vec::new(),
             on_gold: true,
@@ -244,7 +250,7 @@ impl BeamTrainStep<'_> {
 
     /// Adds `delta` to every scored step of an action sequence.
     fn replay(&mut self, toks: &[TokenView], actions: &[u8], delta: f32) {
-        let mut state = State::new(toks.len());
+        let mut state = State::new(toks.len(), self.templates);
         let mut feats = Vec::with_capacity(160);
         for &a in actions {
             if !state.only_root_on_stack() {
@@ -275,7 +281,12 @@ mod tests {
 
     #[test]
     fn untrained_beam_still_builds_one_tree() {
-        let (head, _) = parse(&Table::empty(N_ACTIONS), &toks(&[1, 2, 3, 4, 5]), 4);
+        let (head, _) = parse(
+            &Table::empty(N_ACTIONS),
+            &toks(&[1, 2, 3, 4, 5]),
+            4,
+            Templates::Full,
+        );
         assert_eq!(head.len(), 5);
         assert_eq!(head.iter().filter(|h| **h == 0).count(), 1);
         assert!(head.iter().all(|h| *h as usize <= 5));
@@ -296,6 +307,7 @@ mod tests {
             let mut step = BeamTrainStep {
                 weights: &mut weights,
                 width: 4,
+                templates: Templates::Full,
             };
             for (w, h, l) in &data {
                 step.sentence(&toks(w), h, l);
@@ -304,6 +316,7 @@ mod tests {
         let parser = Parser {
             table: weights.averaged(0.0),
             beam: 4,
+            templates: Templates::Full,
         };
         for (w, h, l) in &data {
             let (head, label) = parser.parse(&toks(w), &mut Default::default());

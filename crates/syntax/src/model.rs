@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use demarche_model::{Deprel, Document, SentenceSyntax, Upos};
 
-use crate::parser::{views, Parser, Scratch, TokenView, N_ACTIONS, N_LABELS};
+use crate::parser::{views, Parser, Scratch, Templates, TokenView, N_ACTIONS, N_LABELS};
 use crate::tagger::{Tag, TagScratch, Tagger};
 use crate::weights::{KeyMap, Table};
 use crate::words::WordFeats;
@@ -18,6 +18,8 @@ const MAGIC_V4: &[u8; 8] = b"DMSYNTX4";
 const MAGIC_WIDE: &[u8; 8] = b"DMSYNTX3";
 /// Bit of the settings word: the tagger's first pass reads right to left.
 const REVERSE_FIRST: u32 = 1;
+/// Bit of the settings word: the parser reads the lean template set.
+const LEAN_PARSER: u32 = 2;
 
 /// Longest stretch parsed as one tree; longer "sentences" (usually broken
 /// splitting) are parsed in pieces whose roots hang from the first piece's root.
@@ -40,6 +42,21 @@ pub struct Analysis {
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../data/models/syntax.bin");
 static EMBEDDED: OnceLock<Model> = OnceLock::new();
+static FAST_BYTES: &[u8] = include_bytes!("../../../data/models/syntax-fast.bin");
+static FAST: OnceLock<Model> = OnceLock::new();
+
+/// A built-in model, decoded on first use; an unusable one is reported once
+/// and replaced by the untrained model, so the pipeline still runs.
+fn decoded_once(cell: &'static OnceLock<Model>, bytes: &[u8], name: &str) -> &'static Model {
+    cell.get_or_init(|| {
+        Model::from_bytes(bytes).unwrap_or_else(|e| {
+            eprintln!(
+                "demarche-syntax: the {name} is unusable ({e}); tagging and parsing are disabled"
+            );
+            Model::untrained()
+        })
+    })
+}
 
 impl Model {
     /// A model that knows nothing (every word gets the first tag); still
@@ -61,23 +78,25 @@ impl Model {
             parser: Parser {
                 table: Table::empty(N_ACTIONS),
                 beam: 1,
+                templates: Templates::Full,
             },
         }
     }
 
     /// The model compiled into the binary, decoded on first use.
     pub fn embedded() -> &'static Model {
-        EMBEDDED.get_or_init(|| {
-            Model::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|e| {
-                eprintln!("demarche-syntax: the embedded model is unusable ({e}); tagging and parsing are disabled");
-                Model::untrained()
-            })
-        })
+        decoded_once(&EMBEDDED, EMBEDDED_BYTES, "embedded model")
     }
 
     /// The bytes of the model compiled into the binary (for benchmarks).
     pub fn embedded_bytes() -> &'static [u8] {
         EMBEDDED_BYTES
+    }
+
+    /// The fast model compiled into the binary (one tagger pass, lean parser
+    /// templates), decoded on first use: what the pipeline runs by default.
+    pub fn embedded_fast() -> &'static Model {
+        decoded_once(&FAST, FAST_BYTES, "embedded fast model")
     }
 
     pub fn load(path: &Path) -> Result<Model, String> {
@@ -114,11 +133,13 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
-        let settings = if self.tagger.reverse_first {
-            REVERSE_FIRST
-        } else {
-            0
-        };
+        let mut settings = 0;
+        if self.tagger.reverse_first {
+            settings |= REVERSE_FIRST;
+        }
+        if self.parser.templates == Templates::Lean {
+            settings |= LEAN_PARSER;
+        }
         out.extend_from_slice(&settings.to_le_bytes());
         out.extend_from_slice(&(self.parser.beam as u32).to_le_bytes());
         out.extend_from_slice(&(self.tagger.tags.len() as u32).to_le_bytes());
@@ -167,6 +188,9 @@ impl Model {
         } else {
             (0, 1)
         };
+        if settings & !(REVERSE_FIRST | LEAN_PARSER) != 0 {
+            return Err(format!("unknown model settings {settings:#x}"));
+        }
         if beam == 0 || beam > 256 {
             return Err(format!("bad beam width {beam}"));
         }
@@ -229,6 +253,11 @@ impl Model {
             parser: Parser {
                 table: parse_table,
                 beam,
+                templates: if settings & LEAN_PARSER != 0 {
+                    Templates::Lean
+                } else {
+                    Templates::Full
+                },
             },
         })
     }
@@ -407,5 +436,39 @@ mod tests {
         let mut bad = m.to_bytes();
         bad[16..20].copy_from_slice(&0u32.to_le_bytes()); // beam width 0
         assert!(Model::from_bytes(&bad).is_err());
+    }
+
+    #[test]
+    fn the_template_set_survives_the_file_and_unknown_settings_are_refused() {
+        let mut m = Model::untrained();
+        m.parser.templates = Templates::Lean;
+        let bytes = m.to_bytes();
+        assert_eq!(
+            Model::from_bytes(&bytes).unwrap().parser.templates,
+            Templates::Lean
+        );
+        assert_eq!(
+            Model::from_bytes(&Model::untrained().to_bytes())
+                .unwrap()
+                .parser
+                .templates,
+            Templates::Full
+        );
+        let mut bad = bytes;
+        bad[12..16].copy_from_slice(&(1u32 << 7).to_le_bytes()); // a setting from the future
+        let err = Model::from_bytes(&bad).err().unwrap_or_default();
+        assert!(err.contains("unknown model settings"), "{err}");
+    }
+
+    /// The shipped fast model is what the pipeline is meant to run: one
+    /// tagger pass and the lean parser; the accurate one has both passes.
+    #[test]
+    fn the_embedded_models_are_what_they_claim() {
+        let fast = Model::embedded_fast();
+        assert_eq!(fast.parser.templates, Templates::Lean);
+        assert!(fast.tagger.second.is_empty() && !fast.tagger.first.is_empty());
+        let accurate = Model::embedded();
+        assert_eq!(accurate.parser.templates, Templates::Full);
+        assert!(!accurate.tagger.second.is_empty());
     }
 }

@@ -21,6 +21,38 @@ const ROOT_LABEL: usize = 0;
 const NIL: u16 = u16::MAX;
 pub(crate) const SHIFT: usize = 0;
 
+/// The parser's feature templates, by id (see `State::features`): all of them.
+const FULL: [u64; 126] = [
+    100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 120, 121, 122,
+    123, 124, 125, 126, 127, 130, 131, 132, 133, 134, 135, 136, 140, 141, 142, 143, 144, 145, 146,
+    147, 148, 149, 150, 151, 152, 153, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171,
+    180, 181, 182, 183, 184, 185, 186, 187, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200,
+    201, 202, 203, 204, 205, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 230, 231,
+    232, 233, 234, 235, 236, 237, 240, 241, 242, 243, 244, 245, 246, 250, 251, 252, 253, 254, 255,
+    256, 257, 258, 259, 270, 271, 272, 273, 274, 275, 276, 277,
+];
+
+/// The lean set the fast model reads (`Templates::Lean`): about a third.
+const LEAN: [u64; 45] = [
+    100, 101, 102, 103, 104, 105, 108, 109, 110, 111, 112, 115, 120, 125, 126, 127, 130, 135, 136,
+    140, 141, 142, 143, 144, 145, 146, 147, 148, 160, 165, 170, 181, 183, 185, 202, 203, 204, 205,
+    231, 235, 240, 242, 270, 271, 272,
+];
+
+/// Which feature templates a parser reads. Its cost grows with their number:
+/// each is one lookup in a table larger than the caches, at every transition.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Templates {
+    /// All of them: the accurate model (`demarche parse`).
+    #[default]
+    Full,
+    /// About a third, for the fast model the pipeline runs: the words and
+    /// tags of the stack and buffer fronts, their pairs and tag triples,
+    /// distance, valency, the labels of the nearest children and what lies
+    /// between the two candidates for an arc.
+    Lean,
+}
+
 #[inline]
 fn left(l: usize) -> usize {
     1 + l
@@ -85,12 +117,14 @@ pub struct State {
     n_right: Vec<u8>,
     left_labels: Vec<u64>,
     right_labels: Vec<u64>,
+    templates: Templates,
 }
 
 impl State {
-    pub fn new(n: usize) -> State {
+    pub fn new(n: usize, templates: Templates) -> State {
         let m = n + 1;
         State {
+            templates,
             n,
             stack: vec![0],
             b: 1,
@@ -337,147 +371,156 @@ impl State {
         let s0wp = f1(s0w, s0p);
         let s1wp = f1(s1w, s1p);
         let b0wp = f1(b0w, b0p);
+        // Each template once, by id; `FULL` and `LEAN` list which a model reads.
+        let key = |id: u64| -> u64 {
+            match id {
+                // single positions
+                100 => f1(id, s0w),
+                101 => f1(id, s0p),
+                102 => f1(id, s0wp),
+                103 => f1(id, s1w),
+                104 => f1(id, s1p),
+                105 => f1(id, s1wp),
+                106 => f1(id, s2p),
+                107 => f2(id, s2w, s2p),
+                108 => f1(id, b0w),
+                109 => f1(id, b0p),
+                110 => f1(id, b0wp),
+                111 => f1(id, b1w),
+                112 => f1(id, b1p),
+                113 => f2(id, b1w, b1p),
+                114 => f1(id, b2w),
+                115 => f1(id, b2p),
+                // pairs s0 / b0
+                120 => f2(id, s0wp, b0wp),
+                121 => f2(id, s0wp, b0w),
+                122 => f2(id, s0w, b0wp),
+                123 => f2(id, s0wp, b0p),
+                124 => f2(id, s0p, b0wp),
+                125 => f2(id, s0w, b0w),
+                126 => f2(id, s0p, b0p),
+                127 => f2(id, b0p, b1p),
+                // pairs s1 / s0
+                130 => f2(id, s1wp, s0wp),
+                131 => f2(id, s1wp, s0w),
+                132 => f2(id, s1w, s0wp),
+                133 => f2(id, s1wp, s0p),
+                134 => f2(id, s1p, s0wp),
+                135 => f2(id, s1w, s0w),
+                136 => f2(id, s1p, s0p),
+                // triples of tags
+                140 => f3(id, b0p, b1p, b2p),
+                141 => f3(id, s0p, b0p, b1p),
+                142 => f3(id, s1p, s0p, b0p),
+                143 => f3(id, s2p, s1p, s0p),
+                144 => f3(id, s0p, p(s0l), b0p),
+                145 => f3(id, s0p, p(s0r), b0p),
+                146 => f3(id, s0p, b0p, p(b0l)),
+                147 => f3(id, s1p, s0p, p(s0l)),
+                148 => f3(id, s1p, s0p, p(s0r)),
+                149 => f3(id, s1p, p(s1r), s0p),
+                150 => f3(id, s1p, p(s1l), s0p),
+                151 => f3(id, s1p, s0p, b1p),
+                152 => f3(id, s0w, b0p, b1p),
+                153 => f3(id, s0p, b0w, b1p),
+                // distance
+                160 => f2(id, s0w, d0),
+                161 => f2(id, s0p, d0),
+                162 => f2(id, b0w, d0),
+                163 => f2(id, b0p, d0),
+                164 => f3(id, s0w, b0w, d0),
+                165 => f3(id, s0p, b0p, d0),
+                166 => f2(id, s1w, d1),
+                167 => f2(id, s1p, d1),
+                168 => f2(id, s0w, d1),
+                169 => f2(id, s0p, d1),
+                170 => f3(id, s1p, s0p, d1),
+                171 => f3(id, s1w, s0w, d1),
+                // valency
+                180 => f2(id, s0w, s0vr),
+                181 => f2(id, s0p, s0vr),
+                182 => f2(id, s0w, s0vl),
+                183 => f2(id, s0p, s0vl),
+                184 => f2(id, b0w, b0vl),
+                185 => f2(id, b0p, b0vl),
+                186 => f2(id, s1w, s1vr),
+                187 => f2(id, s1p, s1vr),
+                // children
+                190 => f1(id, w(s0l)),
+                191 => f1(id, p(s0l)),
+                192 => f1(id, lab(s0l)),
+                193 => f1(id, w(s0r)),
+                194 => f1(id, p(s0r)),
+                195 => f1(id, lab(s0r)),
+                196 => f1(id, w(b0l)),
+                197 => f1(id, p(b0l)),
+                198 => f1(id, lab(b0l)),
+                199 => f1(id, p(s1r)),
+                200 => f1(id, lab(s1r)),
+                201 => f1(id, lab(s1l)),
+                202 => f2(id, s0p, lab(s0l)),
+                203 => f2(id, s0p, lab(s0r)),
+                204 => f2(id, b0p, lab(b0l)),
+                205 => f2(id, s1p, lab(s1r)),
+                // second children
+                210 => f1(id, w(s0l2)),
+                211 => f1(id, p(s0l2)),
+                212 => f1(id, lab(s0l2)),
+                213 => f1(id, w(s0r2)),
+                214 => f1(id, p(s0r2)),
+                215 => f1(id, lab(s0r2)),
+                216 => f1(id, w(b0l2)),
+                217 => f1(id, p(b0l2)),
+                218 => f1(id, lab(b0l2)),
+                219 => f3(id, s0p, p(s0l), p(s0l2)),
+                220 => f3(id, s0p, p(s0r), p(s0r2)),
+                221 => f3(id, b0p, p(b0l), p(b0l2)),
+                // label sets
+                230 => f2(id, s0w, set(&self.right_labels, s0)),
+                231 => f2(id, s0p, set(&self.right_labels, s0)),
+                232 => f2(id, s0w, set(&self.left_labels, s0)),
+                233 => f2(id, s0p, set(&self.left_labels, s0)),
+                234 => f2(id, b0w, set(&self.left_labels, b0)),
+                235 => f2(id, b0p, set(&self.left_labels, b0)),
+                236 => f2(id, s1p, set(&self.right_labels, s1)),
+                237 => f2(id, s1p, set(&self.left_labels, s1)),
+                // s1 against the buffer: decides between attaching s0 left or right
+                240 => f2(id, s1p, b0p),
+                241 => f2(id, s1w, b0w),
+                242 => f3(id, s1p, s0w, b0p),
+                243 => f3(id, s1w, s0p, b0p),
+                244 => f3(id, s1p, s0p, b0w),
+                245 => f3(id, s0p, b0w, b1w),
+                246 => f3(id, s0w, b0w, b1p),
+                // universal tags: coarser, so seen more often
+                250 => f3(id, u(s0), u(b0), u(b1)),
+                251 => f3(id, u(s1), u(s0), u(b0)),
+                252 => f3(id, u(s2), u(s1), u(s0)),
+                253 => f3(id, u(s0), u(b0), d0),
+                254 => f3(id, u(s1), u(s0), d1),
+                255 => f3(id, u(s0), lab(s0l), u(b0)),
+                256 => f3(id, u(s1), lab(s1r), u(s0)),
+                257 => f3(id, u(b0), u(b1), u(b2)),
+                258 => f3(id, u(s0), u(s0l), u(b0l)),
+                259 => f3(id, u(s1), u(s0), u(s0r)),
+                // what lies between the candidates for an arc
+                270 => f3(id, s0p, b0p, p0),
+                271 => f3(id, s0p, b0p, v0),
+                272 => f3(id, s1p, s0p, p1),
+                273 => f3(id, s1p, s0p, v1),
+                274 => f3(id, p0, v0, d0),
+                275 => f3(id, p1, v1, d1),
+                276 => f3(id, s0w, b0p, p0),
+                277 => f3(id, s1p, s0w, p1),
+                _ => NONE,
+            }
+        };
+        let ids: &[u64] = match self.templates {
+            Templates::Full => &FULL,
+            Templates::Lean => &LEAN,
+        };
         out.clear();
-        out.extend_from_slice(&[
-            // single positions
-            f1(100, s0w),
-            f1(101, s0p),
-            f1(102, s0wp),
-            f1(103, s1w),
-            f1(104, s1p),
-            f1(105, s1wp),
-            f1(106, s2p),
-            f2(107, s2w, s2p),
-            f1(108, b0w),
-            f1(109, b0p),
-            f1(110, b0wp),
-            f1(111, b1w),
-            f1(112, b1p),
-            f2(113, b1w, b1p),
-            f1(114, b2w),
-            f1(115, b2p),
-            // pairs s0 / b0
-            f2(120, s0wp, b0wp),
-            f2(121, s0wp, b0w),
-            f2(122, s0w, b0wp),
-            f2(123, s0wp, b0p),
-            f2(124, s0p, b0wp),
-            f2(125, s0w, b0w),
-            f2(126, s0p, b0p),
-            f2(127, b0p, b1p),
-            // pairs s1 / s0
-            f2(130, s1wp, s0wp),
-            f2(131, s1wp, s0w),
-            f2(132, s1w, s0wp),
-            f2(133, s1wp, s0p),
-            f2(134, s1p, s0wp),
-            f2(135, s1w, s0w),
-            f2(136, s1p, s0p),
-            // triples of tags
-            f3(140, b0p, b1p, b2p),
-            f3(141, s0p, b0p, b1p),
-            f3(142, s1p, s0p, b0p),
-            f3(143, s2p, s1p, s0p),
-            f3(144, s0p, p(s0l), b0p),
-            f3(145, s0p, p(s0r), b0p),
-            f3(146, s0p, b0p, p(b0l)),
-            f3(147, s1p, s0p, p(s0l)),
-            f3(148, s1p, s0p, p(s0r)),
-            f3(149, s1p, p(s1r), s0p),
-            f3(150, s1p, p(s1l), s0p),
-            f3(151, s1p, s0p, b1p),
-            f3(152, s0w, b0p, b1p),
-            f3(153, s0p, b0w, b1p),
-            // distance
-            f2(160, s0w, d0),
-            f2(161, s0p, d0),
-            f2(162, b0w, d0),
-            f2(163, b0p, d0),
-            f3(164, s0w, b0w, d0),
-            f3(165, s0p, b0p, d0),
-            f2(166, s1w, d1),
-            f2(167, s1p, d1),
-            f2(168, s0w, d1),
-            f2(169, s0p, d1),
-            f3(170, s1p, s0p, d1),
-            f3(171, s1w, s0w, d1),
-            // valency
-            f2(180, s0w, s0vr),
-            f2(181, s0p, s0vr),
-            f2(182, s0w, s0vl),
-            f2(183, s0p, s0vl),
-            f2(184, b0w, b0vl),
-            f2(185, b0p, b0vl),
-            f2(186, s1w, s1vr),
-            f2(187, s1p, s1vr),
-            // children
-            f1(190, w(s0l)),
-            f1(191, p(s0l)),
-            f1(192, lab(s0l)),
-            f1(193, w(s0r)),
-            f1(194, p(s0r)),
-            f1(195, lab(s0r)),
-            f1(196, w(b0l)),
-            f1(197, p(b0l)),
-            f1(198, lab(b0l)),
-            f1(199, p(s1r)),
-            f1(200, lab(s1r)),
-            f1(201, lab(s1l)),
-            f2(202, s0p, lab(s0l)),
-            f2(203, s0p, lab(s0r)),
-            f2(204, b0p, lab(b0l)),
-            f2(205, s1p, lab(s1r)),
-            // second children
-            f1(210, w(s0l2)),
-            f1(211, p(s0l2)),
-            f1(212, lab(s0l2)),
-            f1(213, w(s0r2)),
-            f1(214, p(s0r2)),
-            f1(215, lab(s0r2)),
-            f1(216, w(b0l2)),
-            f1(217, p(b0l2)),
-            f1(218, lab(b0l2)),
-            f3(219, s0p, p(s0l), p(s0l2)),
-            f3(220, s0p, p(s0r), p(s0r2)),
-            f3(221, b0p, p(b0l), p(b0l2)),
-            // label sets
-            f2(230, s0w, set(&self.right_labels, s0)),
-            f2(231, s0p, set(&self.right_labels, s0)),
-            f2(232, s0w, set(&self.left_labels, s0)),
-            f2(233, s0p, set(&self.left_labels, s0)),
-            f2(234, b0w, set(&self.left_labels, b0)),
-            f2(235, b0p, set(&self.left_labels, b0)),
-            f2(236, s1p, set(&self.right_labels, s1)),
-            f2(237, s1p, set(&self.left_labels, s1)),
-            // s1 against the buffer: decides between attaching s0 left or right
-            f2(240, s1p, b0p),
-            f2(241, s1w, b0w),
-            f3(242, s1p, s0w, b0p),
-            f3(243, s1w, s0p, b0p),
-            f3(244, s1p, s0p, b0w),
-            f3(245, s0p, b0w, b1w),
-            f3(246, s0w, b0w, b1p),
-            // universal tags: coarser, so seen more often
-            f3(250, u(s0), u(b0), u(b1)),
-            f3(251, u(s1), u(s0), u(b0)),
-            f3(252, u(s2), u(s1), u(s0)),
-            f3(253, u(s0), u(b0), d0),
-            f3(254, u(s1), u(s0), d1),
-            f3(255, u(s0), lab(s0l), u(b0)),
-            f3(256, u(s1), lab(s1r), u(s0)),
-            f3(257, u(b0), u(b1), u(b2)),
-            f3(258, u(s0), u(s0l), u(b0l)),
-            f3(259, u(s1), u(s0), u(s0r)),
-            // what lies between the candidates for an arc
-            f3(270, s0p, b0p, p0),
-            f3(271, s0p, b0p, v0),
-            f3(272, s1p, s0p, p1),
-            f3(273, s1p, s0p, v1),
-            f3(274, p0, v0, d0),
-            f3(275, p1, v1, d1),
-            f3(276, s0w, b0p, p0),
-            f3(277, s1p, s0w, p1),
-        ]);
+        out.extend(ids.iter().map(|&id| key(id)));
     }
 }
 
@@ -487,6 +530,7 @@ pub struct Parser {
     pub table: Table,
     /// Beam width of decoding (1: greedy).
     pub beam: usize,
+    pub templates: Templates,
 }
 
 /// Scratch buffers reused across sentences.
@@ -500,9 +544,9 @@ impl Parser {
     /// Parses; returns heads (0 = root, 1-based) and labels per token.
     pub fn parse(&self, toks: &[TokenView], scratch: &mut Scratch) -> (Vec<u16>, Vec<u8>) {
         if self.beam > 1 {
-            return crate::beam::parse(&self.table, toks, self.beam);
+            return crate::beam::parse(&self.table, toks, self.beam, self.templates);
         }
-        let mut state = State::new(toks.len());
+        let mut state = State::new(toks.len(), self.templates);
         scratch.scores.resize(N_ACTIONS, 0);
         while !state.is_terminal() {
             if state.stack.len() == 1 {
@@ -535,11 +579,12 @@ pub struct TrainStep<'a> {
     pub rng: &'a mut Rng,
     /// Probability of following the model's own (possibly wrong) choice.
     pub explore: f64,
+    pub templates: Templates,
 }
 
 impl TrainStep<'_> {
     pub fn sentence(&mut self, toks: &[TokenView], gold_head: &[u16], gold_label: &[u8]) {
-        let mut state = State::new(toks.len());
+        let mut state = State::new(toks.len(), self.templates);
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0f32; N_ACTIONS];
         let mut costs = vec![0u32; N_ACTIONS];
@@ -594,12 +639,30 @@ mod tests {
     }
 
     /// Follows zero-cost actions only: must rebuild any projective gold tree.
+    /// The lean set reads about a third of the templates, and each of its
+    /// keys is one the full set computes too (same template, same values).
+    #[test]
+    fn lean_templates_are_a_third_of_the_full_set() {
+        let t = toks(6);
+        let mut full = State::new(6, Templates::Full);
+        let mut lean = State::new(6, Templates::Lean);
+        let (mut f, mut l) = (Vec::new(), Vec::new());
+        for action in [SHIFT, SHIFT, SHIFT] {
+            full.apply(action);
+            lean.apply(action);
+        }
+        full.features(&t, &mut f);
+        lean.features(&t, &mut l);
+        assert!(l.len() * 5 < f.len() * 2, "{} of {}", l.len(), f.len());
+        assert!(l.iter().all(|k| f.contains(k)));
+    }
+
     #[test]
     fn oracle_rebuilds_projective_tree() {
         // "The minister said talks failed ." : heads 2,3,0,5,3,3
         let gold_head = [0u16, 2, 3, 0, 5, 3, 3];
         let gold_label = [0u8, 22, 37, 0, 37, 13, 47];
-        let mut state = State::new(6);
+        let mut state = State::new(6, Templates::Full);
         let mut costs = vec![0; N_ACTIONS];
         while !state.is_terminal() {
             state.costs(&gold_head, &gold_label, &mut costs);
@@ -618,6 +681,7 @@ mod tests {
         let parser = Parser {
             table: Table::empty(N_ACTIONS),
             beam: 1,
+            templates: Templates::Full,
         };
         let (head, _) = parser.parse(&toks(5), &mut Scratch::default());
         assert_eq!(head.iter().filter(|h| **h == 0).count(), 1);

@@ -10,7 +10,7 @@ use crate::beam::BeamTrainStep;
 use crate::conllu::{self, Sentence};
 use crate::hash::Rng;
 use crate::model::Model;
-use crate::parser::{views, Parser, TokenView, TrainStep, N_ACTIONS};
+use crate::parser::{views, Parser, Templates, TokenView, TrainStep, N_ACTIONS};
 use crate::tagger::{self, Tag, TagExample, TagScratch, Tagger};
 use crate::weights::{KeyMap, Table, TrainWeights};
 use crate::words::{mark_style, WordFeats};
@@ -41,9 +41,20 @@ pub struct TrainOptions {
     pub parser_runs: usize,
     /// The same for each pass of the tagger.
     pub tagger_runs: usize,
+    /// The fast model: a tagger of one pass, and a parser with the lean
+    /// template set trained on that pass's tags.
+    pub fast: bool,
 }
 
 impl TrainOptions {
+    fn templates(&self) -> Templates {
+        if self.fast {
+            Templates::Lean
+        } else {
+            Templates::Full
+        }
+    }
+
     pub fn new(train: PathBuf, dev: PathBuf, out: PathBuf) -> Self {
         TrainOptions {
             train,
@@ -59,6 +70,7 @@ impl TrainOptions {
             reverse_first: true,
             parser_runs: 8,
             tagger_runs: 4,
+            fast: false,
         }
     }
 }
@@ -396,6 +408,7 @@ fn train_parsers(
     model.parser = Parser {
         table: mean_table(tables),
         beam: opts.beam,
+        templates: opts.templates(),
     };
     if n > 1 {
         let s = evaluate(model, data.dev);
@@ -440,6 +453,7 @@ fn train_parser_run(
             let mut step = BeamTrainStep {
                 weights: &mut weights,
                 width: opts.beam,
+                templates: opts.templates(),
             };
             for &k in &order {
                 let ex = &data.examples[k];
@@ -450,6 +464,7 @@ fn train_parser_run(
                 weights: &mut weights,
                 rng: &mut seed_rng,
                 explore,
+                templates: opts.templates(),
             };
             for &k in &order {
                 let ex = &data.examples[k];
@@ -459,6 +474,7 @@ fn train_parser_run(
         model.parser = Parser {
             table: weights.averaged(0.0),
             beam: opts.beam,
+            templates: opts.templates(),
         };
         let s = evaluate(&model, data.dev);
         log(&format!(
@@ -544,7 +560,9 @@ fn train_tagger(
             start.elapsed().as_secs_f64()
         ));
     }
-    for (f, first_table) in fold_first.into_iter().enumerate() {
+    // The fast model has one pass: no second pass to jackknife.
+    let second_folds = if opts.fast { Vec::new() } else { fold_first };
+    for (f, first_table) in second_folds.into_iter().enumerate() {
         let (rest, held) = split(f);
         let rest_ex: Vec<&TagExample> = rest.iter().map(|i| all[*i]).collect();
         let rest_first: Vec<&[u8]> = rest.iter().map(|i| first_tags[*i].as_slice()).collect();
@@ -586,6 +604,10 @@ fn train_tagger(
     if folds == 1 {
         // Quick mode for experiments: tags from the final first pass (optimistic).
         first_tags = tagger::tag_examples(&model.tagger, &model.tagger.first, &all, None);
+    }
+    if opts.fast {
+        // One pass only: the parser trains on the (jackknifed) first-pass tags.
+        return first_tags;
     }
     let all_first: Vec<&[u8]> = first_tags.iter().map(Vec::as_slice).collect();
     final_tagger_pass(

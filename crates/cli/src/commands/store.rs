@@ -93,6 +93,9 @@ pub struct IngestArgs {
     /// Documents written per transaction.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch: u32,
+    /// Parse with the accurate syntax model, as `extract --accurate-syntax` does.
+    #[arg(long)]
+    pub accurate_syntax: bool,
 }
 
 #[derive(Default)]
@@ -195,6 +198,7 @@ impl IngestArgs {
                 threads: self.threads,
                 published: self.published,
                 actors: super::extract::load_actors(self.actors.as_deref())?,
+                syntax: super::extract::syntax_model(self.accurate_syntax),
             };
             demarche_pipeline::run(&self.paths, &opts, |item| match item {
                 Ok(record) => ingester.push(record),
