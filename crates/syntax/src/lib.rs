@@ -11,6 +11,7 @@
 mod beam;
 pub mod bench;
 pub mod conllu;
+mod english;
 mod hash;
 pub mod model;
 mod parser;

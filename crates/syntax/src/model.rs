@@ -20,6 +20,8 @@ const MAGIC_WIDE: &[u8; 8] = b"DMSYNTX3";
 const REVERSE_FIRST: u32 = 1;
 /// Bit of the settings word: the parser reads the lean template set.
 const LEAN_PARSER: u32 = 2;
+/// Bit of the settings word: the tagger reads an English dictionary's word classes.
+const ENGLISH_LEXICON: u32 = 4;
 
 /// Longest stretch parsed as one tree; longer "sentences" (usually broken
 /// splitting) are parsed in pieces whose roots hang from the first piece's root.
@@ -74,6 +76,7 @@ impl Model {
                 dict: KeyMap::default(),
                 lexicon: KeyMap::default(),
                 reverse_first: false,
+                english: false,
             },
             parser: Parser {
                 table: Table::empty(N_ACTIONS),
@@ -140,6 +143,9 @@ impl Model {
         if self.parser.templates == Templates::Lean {
             settings |= LEAN_PARSER;
         }
+        if self.tagger.english {
+            settings |= ENGLISH_LEXICON;
+        }
         out.extend_from_slice(&settings.to_le_bytes());
         out.extend_from_slice(&(self.parser.beam as u32).to_le_bytes());
         out.extend_from_slice(&(self.tagger.tags.len() as u32).to_le_bytes());
@@ -188,7 +194,7 @@ impl Model {
         } else {
             (0, 1)
         };
-        if settings & !(REVERSE_FIRST | LEAN_PARSER) != 0 {
+        if settings & !(REVERSE_FIRST | LEAN_PARSER | ENGLISH_LEXICON) != 0 {
             return Err(format!("unknown model settings {settings:#x}"));
         }
         if beam == 0 || beam > 256 {
@@ -241,6 +247,10 @@ impl Model {
         if input.remaining() != 0 {
             return Err("trailing bytes after the model".into());
         }
+        if settings & ENGLISH_LEXICON != 0 {
+            // Part of loading the model, not of its first sentence.
+            crate::english::load();
+        }
         Ok(Model {
             tagger: Tagger {
                 tags,
@@ -249,6 +259,7 @@ impl Model {
                 dict,
                 lexicon,
                 reverse_first: settings & REVERSE_FIRST != 0,
+                english: settings & ENGLISH_LEXICON != 0,
             },
             parser: Parser {
                 table: parse_table,
@@ -439,13 +450,19 @@ mod tests {
     }
 
     #[test]
-    fn the_template_set_survives_the_file_and_unknown_settings_are_refused() {
+    fn the_template_set_and_the_dictionary_survive_the_file_and_unknown_settings_are_refused() {
         let mut m = Model::untrained();
         m.parser.templates = Templates::Lean;
+        m.tagger.english = true;
         let bytes = m.to_bytes();
-        assert_eq!(
-            Model::from_bytes(&bytes).unwrap().parser.templates,
-            Templates::Lean
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.parser.templates, Templates::Lean);
+        assert!(back.tagger.english);
+        assert!(
+            !Model::from_bytes(&Model::untrained().to_bytes())
+                .unwrap()
+                .tagger
+                .english
         );
         assert_eq!(
             Model::from_bytes(&Model::untrained().to_bytes())

@@ -100,6 +100,26 @@ pub fn features(
             f3(73, w.style, case, wn.case()),
         ]);
     }
+    if w.english != NONE {
+        // What a dictionary says of the word, for models that read one.
+        out.extend_from_slice(&[
+            f1(76, w.english),
+            f2(77, w.english, w.case()),
+            f2(78, w.english, t1),
+            f1(79, wn.english),
+            f2(80, w.english, wn.english),
+            f1(81, wp.english),
+        ]);
+        if w.style != NONE && w.style != STYLE_ORDINARY {
+            out.push(f3(82, w.style, w.case(), w.english));
+        }
+        if w.rare {
+            out.extend_from_slice(&[
+                f2(68, w.english, w.suffix[1]),
+                f3(69, w.english, w.case(), first),
+            ]);
+        }
+    }
     if w.rare {
         // Spelling says most about words training barely saw.
         out.extend_from_slice(&[
@@ -169,6 +189,8 @@ pub struct Tagger {
     /// The first pass reads the sentence right to left, so the tags the
     /// second pass sees on its right were themselves chosen with right context.
     pub reverse_first: bool,
+    /// The tagger reads the word classes of an English dictionary.
+    pub english: bool,
 }
 
 /// Scratch space for tagging.
@@ -189,6 +211,9 @@ impl Tagger {
             .iter()
             .map(|w| {
                 let mut f = WordFeats::of(w, &mut buf);
+                if self.english {
+                    f.english = crate::english::classes_of_hash(f.lower);
+                }
                 mark_lexical(&mut f, &self.lexicon);
                 f
             })
@@ -458,6 +483,7 @@ mod tests {
             dict: KeyMap::default(),
             lexicon: KeyMap::default(),
             reverse_first,
+            english: false,
         }
     }
 

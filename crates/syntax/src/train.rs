@@ -44,6 +44,9 @@ pub struct TrainOptions {
     /// The fast model: a tagger of one pass, and a parser with the lean
     /// template set trained on that pass's tags.
     pub fast: bool,
+    /// The tagger reads the word classes of an English dictionary
+    /// (`data/lexicon/wordnet.tsv`).
+    pub english: bool,
 }
 
 impl TrainOptions {
@@ -70,6 +73,7 @@ impl TrainOptions {
             reverse_first: true,
             parser_runs: 8,
             tagger_runs: 4,
+            english: true,
             fast: false,
         }
     }
@@ -211,7 +215,12 @@ fn tag_set(sents: &[Sentence], file: &str) -> Result<Vec<Tag>, String> {
         .collect())
 }
 
-fn examples(sents: &[Sentence], tags: &[Tag], file: &str) -> Result<Vec<Example>, String> {
+fn examples(
+    sents: &[Sentence],
+    tags: &[Tag],
+    file: &str,
+    english: bool,
+) -> Result<Vec<Example>, String> {
     let mut out = Vec::with_capacity(sents.len());
     let mut buf = String::new();
     for s in sents {
@@ -225,7 +234,11 @@ fn examples(sents: &[Sentence], tags: &[Tag], file: &str) -> Result<Vec<Example>
         };
         let n = s.words.len();
         for (i, w) in s.words.iter().enumerate() {
-            ex.tag.words.push(WordFeats::of(&w.form, &mut buf));
+            let mut feats = WordFeats::of(&w.form, &mut buf);
+            if english {
+                feats.english = crate::english::classes_of_hash(feats.lower);
+            }
+            ex.tag.words.push(feats);
             let t = tags
                 .iter()
                 .position(|t| t.upos.name() == w.upos && t.xpos == w.xpos)
@@ -265,7 +278,7 @@ pub fn train(
     let train_sents = read(&opts.train)?;
     let dev_sents = read(&opts.dev)?;
     let tags = tag_set(&train_sents, &train_name)?;
-    let exs = examples(&train_sents, &tags, &train_name)?;
+    let exs = examples(&train_sents, &tags, &train_name, opts.english)?;
     log(&format!(
         "train: {} sentences, {} words, {} joint tags; dev: {} sentences",
         exs.len(),
@@ -519,6 +532,7 @@ fn train_tagger(
         dict: dict.clone(),
         lexicon: lexicon.clone(),
         reverse_first: opts.reverse_first,
+        english: opts.english,
     };
 
     // Jackknifing: every training sentence gets tags from taggers that never
@@ -585,6 +599,7 @@ fn train_tagger(
             dict: dict.clone(),
             lexicon: lexicon.clone(),
             reverse_first: opts.reverse_first,
+            english: opts.english,
         };
         let mut scratch = TagScratch::default();
         for i in held {

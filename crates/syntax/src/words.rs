@@ -25,6 +25,9 @@ pub struct WordFeats {
     /// How the whole sentence is cased (see [`sentence_style`]): a capital
     /// says less about a proper noun in a title-cased headline.
     pub style: u64,
+    /// Set by models that read it: the word classes an English dictionary
+    /// gives the lower-cased form ([`crate::english::classes`]), else [`NONE`].
+    pub english: u64,
 }
 
 /// [`sentence_style`] of a sentence cased as most are.
@@ -46,6 +49,7 @@ impl WordFeats {
         rare: false,
         amb: NONE,
         style: NONE,
+        english: NONE,
     };
 
     /// The capitalisation bits of [`WordFeats::flags`] (none, all caps, Title, McCain, iPhone).
@@ -136,6 +140,7 @@ impl WordFeats {
             rare: false,
             amb: NONE,
             style: NONE,
+            english: NONE,
         }
     }
 }

@@ -84,6 +84,10 @@ pub struct TrainSyntaxArgs {
     /// templates, about three times faster and a few points less accurate.
     #[arg(long)]
     pub fast: bool,
+    /// Train a tagger that does not read the word classes of the English
+    /// dictionary compiled into the binary (data/lexicon/wordnet.tsv).
+    #[arg(long)]
+    pub no_english_lexicon: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,6 +181,7 @@ pub fn run_train(args: TrainSyntaxArgs) -> anyhow::Result<i32> {
     opts.parser_runs = args.parser_runs.max(1);
     opts.tagger_runs = args.tagger_runs.max(1);
     opts.fast = args.fast;
+    opts.english = !args.no_english_lexicon;
     let report = demarche_syntax::train(&opts, &mut |line| eprintln!("{line}"))
         .map_err(anyhow::Error::msg)?;
     println!("relation        gold  pred  precision recall  F1   (dev, head and full label right)");
