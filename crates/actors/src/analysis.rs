@@ -1,7 +1,7 @@
 //! One pass over a document: units, dictionary matches, candidate mentions,
 //! coreference, entities.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use demarche_model::{Document, Entity};
 

@@ -3,7 +3,7 @@
 //! rules over agreement (gender, number, animacy), recency and position.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 

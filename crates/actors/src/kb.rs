@@ -1,7 +1,7 @@
 //! The compiled knowledge base: actors from the data files, their aliases in
 //! one Aho-Corasick automaton (anchored, leftmost-longest, built once).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};

@@ -1,6 +1,6 @@
 //! The date words, read from `data/dates/lexicon.tsv` (or the user's copy).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::fmt;
 
 use crate::scan::{norm, tokenize, Kind, Tok};

@@ -1,7 +1,7 @@
 //! The CAMEO event code table: name, Goldstein value, quad class and PLOVER
 //! category of every code, from `data/cameo/cameo_codes.tsv`.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 const EMBEDDED: &str = include_str!("../../../data/cameo/cameo_codes.tsv");

@@ -1,7 +1,7 @@
 //! Word knowledge from `data/events/`: irregular lemmas, word classes
 //! (negation, modality, clause boundaries, light verbs …) and threat codes.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use demarche_model::data;
 

@@ -642,7 +642,7 @@ fn date_for(doc: &Document, evidence: Span, trigger: Span) -> (Option<String>, O
 
 /// One event per (trigger, source, target, code).
 fn dedup(events: &mut Vec<Event>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     events.retain(|e| {
         let key = (
             e.trigger,

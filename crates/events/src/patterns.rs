@@ -1,7 +1,7 @@
 //! Event patterns from `data/events/patterns.tsv`: a code, a sequence of
 //! lemmas and slots, and flags. See `data/events/README.md`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use demarche_model::{data, Mode};
 

@@ -1,6 +1,6 @@
 //! The quotes stage's knowledge, loaded once from `data/quotes/` (see its README).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
 use demarche_model::data;

@@ -210,13 +210,13 @@ impl<'a> View<'a> {
         i < self.len() && self.text(i).eq_ignore_ascii_case(s)
     }
 
-    pub fn in_set(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
+    pub fn in_set(&self, i: usize, set: &foldhash::HashSet<String>) -> bool {
         i < self.len() && with_lower(self.text(i), |w| set.contains(w))
     }
 
     /// Like [`View::in_set`], but a capitalised word inside a sentence is a name, not
     /// the function word it spells ("Ms. May said", "Will Smith").
-    pub fn in_set_lower(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
+    pub fn in_set_lower(&self, i: usize, set: &foldhash::HashSet<String>) -> bool {
         if i >= self.len() {
             return false;
         }

@@ -6,7 +6,7 @@
 //! dropped, and in a sports report a town that plays is a team.
 //! The word lists are `[cues]` in data/actors/words.tsv.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use demarche_model::{Actor, Document, EntityKind, TokenKind};

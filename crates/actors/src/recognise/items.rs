@@ -65,12 +65,12 @@ pub(crate) struct Item {
 
 pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
     let dict = dictionary_matches(units, kb);
-    let starts: std::collections::HashMap<usize, Vec<Target>> =
+    let starts: foldhash::HashMap<usize, Vec<Target>> =
         dict.iter().map(|(a, _, t)| (*a, t.clone())).collect();
     // Words the document writes in lower case: opening a sentence with a
     // capital and alone ("Traders said"), they are still common words. Before
     // another capitalised word they may open a name ("Radio Tarvo").
-    let lower: std::collections::HashSet<&str> = (0..units.len())
+    let lower: foldhash::HashSet<&str> = (0..units.len())
         .filter(|&i| {
             let u = &units.units[i];
             u.kind == TokenKind::Word && !u.cap && !u.heading
