@@ -487,5 +487,6 @@ mod tests {
         let accurate = Model::embedded();
         assert_eq!(accurate.parser.templates, Templates::Full);
         assert!(!accurate.tagger.second.is_empty());
+        assert!(fast.tagger.english && accurate.tagger.english);
     }
 }

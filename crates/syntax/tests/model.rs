@@ -26,6 +26,19 @@ fn embedded_models_tag_and_parse_a_news_sentence() {
     }
 }
 
+/// Adjectives the training treebank barely shows ("sincere" never, "polite"
+/// twice, once tagged as a noun): the models before the dictionary tagged
+/// both as nouns here.
+#[test]
+fn rare_adjectives_are_tagged_from_the_dictionary() {
+    let w = words("Her apology seemed sincere and polite .");
+    for (name, model) in both_models() {
+        let tags = model.tag(&w);
+        assert_eq!(tags[3], Upos::Adj, "{name}: sincere");
+        assert_eq!(tags[5], Upos::Adj, "{name}: polite");
+    }
+}
+
 fn tags_and_parses_a_news_sentence(model: &Model) {
     let w = words(
         "The foreign minister said on Tuesday that the talks in Geneva would resume next week .",
