@@ -2,8 +2,8 @@
 //! nominals ("the Russian minister", "the spokeswoman") and pronouns, by
 //! rules over agreement (gender, number, animacy), recency and position.
 
-use std::cell::RefCell;
 use foldhash::{HashMap, HashMapExt};
+use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
