@@ -8,11 +8,11 @@
 //! compiled in and read once, on the first lookup of a model that uses it.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::hash;
-use crate::weights::KeyMap;
+use crate::weights::{KeyHasher, KeyMap};
 
 /// Some 420,000 forms, each keyed by 32 bits of its hash with 16 more bits
 /// kept to check the match and its classes in 14 bits: eight bytes a row
@@ -20,7 +20,7 @@ use crate::weights::KeyMap;
 /// go to `overflow`, under the whole hash.
 #[derive(Default)]
 struct FormMap {
-    rows: HashMap<u32, (u16, u16), BuildHasherDefault<SpreadHasher>>,
+    rows: HashMap<u32, (u16, u16), BuildHasherDefault<KeyHasher>>,
     overflow: KeyMap<u16>,
 }
 
@@ -48,25 +48,6 @@ impl FormMap {
             Some(_) => self.overflow.get(&h).copied().unwrap_or(0),
             None => 0,
         }
-    }
-}
-
-/// Spreads a 32-bit key over the 64 bits the table reads.
-#[derive(Default)]
-struct SpreadHasher(u64);
-
-impl Hasher for SpreadHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(*b);
-        }
-        self.0 = self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
