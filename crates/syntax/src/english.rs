@@ -5,7 +5,7 @@
 //! The treebank teaches the tagger the words it saw often; this tells it
 //! something about the many it saw rarely or never. The list is
 //! `data/lexicon/wordnet.tsv` (built by `scripts/wordnet-lexicon.py`),
-//! compiled in and read once, on the first lookup of a model that uses it.
+//! compiled in and expanded once, when a model that reads it is loaded.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -89,6 +89,19 @@ fn letter_class(c: char) -> u32 {
     }
 }
 
+/// The forms of the data file with their classes.
+fn listed() -> impl Iterator<Item = (&'static str, u32)> {
+    DATA.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(form, letters)| {
+            (
+                form,
+                letters.chars().map(letter_class).fold(0, |m, c| m | c),
+            )
+        })
+}
+
 /// Endings undone to find a listed form, each with the class the listed form
 /// must have and the class the inflected form then gets.
 const ENDINGS: [(&str, u32, u32); 10] = [
@@ -117,19 +130,9 @@ const MAX_LEN: usize = 64;
 fn table() -> &'static FormMap {
     static TABLE: OnceLock<FormMap> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let listed: Vec<(&str, u32)> = DATA
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(form, letters)| {
-                (
-                    form,
-                    letters.chars().map(letter_class).fold(0, |m, c| m | c),
-                )
-            })
-            .collect();
+        let forms: Vec<(&str, u32)> = listed().collect();
         let mut map = FormMap::default();
-        map.rows.reserve(listed.len() * 5);
+        map.rows.reserve(forms.len() * 5);
         let mut buf = String::new();
         // Puts `stem` + `link` + `ending` in the table with `class`.
         let mut add = |map: &mut FormMap, stem: &str, link: &str, ending: &str, class: u32| {
@@ -145,7 +148,7 @@ fn table() -> &'static FormMap {
                 map.add(buf.as_bytes(), class as u16);
             }
         };
-        for &(form, classes) in &listed {
+        for &(form, classes) in &forms {
             map.add(form.as_bytes(), classes as u16);
             let last = form.char_indices().last().map_or("", |(i, _)| &form[i..]);
             for &(ending, needs, gives) in &ENDINGS {
@@ -239,8 +242,7 @@ mod tests {
     #[test]
     fn the_table_agrees_with_undoing_endings() {
         let mut words: Vec<String> = vec!["qwxzv".into(), "bbing".into(), "chairmen".into()];
-        for line in DATA.lines().filter(|l| !l.starts_with('#')).step_by(7) {
-            let form = line.split('\t').next().unwrap();
+        for (form, _) in listed().step_by(7) {
             for ending in [
                 "", "s", "es", "ing", "ed", "d", "er", "est", "ly", "ning", "ting",
             ] {
@@ -254,16 +256,8 @@ mod tests {
                 words.push(format!("{stem}ing"));
             }
         }
-        let listed: KeyMap<u32> = DATA
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(f, l)| {
-                (
-                    hash::bytes(f.as_bytes()),
-                    l.chars().map(letter_class).fold(0, |m, c| m | c),
-                )
-            })
+        let listed: KeyMap<u32> = listed()
+            .map(|(form, classes)| (hash::bytes(form.as_bytes()), classes))
             .collect();
         for w in &words {
             assert_eq!(classes(w), classes_by_undoing(&listed, w), "{w}");

@@ -26,7 +26,7 @@ pub struct WordFeats {
     /// says less about a proper noun in a title-cased headline.
     pub style: u64,
     /// Set by models that read it: the word classes an English dictionary
-    /// gives the lower-cased form ([`crate::english::classes`]), else [`NONE`].
+    /// gives the lower-cased form ([`crate::english::classes_of_hash`]), else [`NONE`].
     pub english: u64,
 }
 
