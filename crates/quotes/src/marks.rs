@@ -44,7 +44,7 @@ enum Role {
     Neither,
 }
 
-/// A quotation mark: one token, or two for the doubled apostrophes of some wires ('' and ``).
+/// A quotation mark: one token, or two for doubled apostrophes ('' and ``) split in two.
 #[derive(Clone, Copy, Debug)]
 struct Mark {
     token: usize,
@@ -63,14 +63,18 @@ fn marks(doc: &Document) -> Vec<Mark> {
             i += 1;
             continue;
         }
-        let doubled = doc.tokens.get(i + 1).is_some_and(|n| {
-            let here = doc.slice(doc.tokens[i].span);
+        let here = doc.slice(doc.tokens[i].span);
+        // The tokenizer keeps '' and `` as one token; a doubled mark split in
+        // two (tokens made elsewhere) is read as one too.
+        let one_token = here.chars().count() == 2;
+        let split = doc.tokens.get(i + 1).is_some_and(|n| {
             n.kind == TokenKind::Quote
                 && n.span.start == doc.tokens[i].span.end
                 && matches!(here, "'" | "`" | "’" | "‘")
                 && doc.slice(n.span) == here
         });
-        let len = if doubled { 2 } else { 1 };
+        let doubled = one_token || split;
+        let len = if split { 2 } else { 1 };
         let mut role = role(doc, i, i + len);
         if doubled {
             role = match role {

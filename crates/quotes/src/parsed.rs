@@ -34,6 +34,21 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     {
         f.content = None;
     }
+    // "Frank Luntz, a pollster, said Mr. Cameron had failed": the surface read the name
+    // after the cue as an inverted speaker; the parse makes it the subject of the
+    // cue's complement and gives the cue a subject of its own before it.
+    if let Some(r) = f.speaker.clone().filter(|r| r.start >= f.cue.end) {
+        let opens_complement = (r.start..r.end).any(|k| {
+            t.rel(k).starts_with("nsubj")
+                && t.head(k)
+                    .is_some_and(|h| h > verb && complement_head(v, &t, verb) == Some(h))
+        });
+        if opens_complement {
+            if let Some(own) = subject(v, &t, verb, &p.speaker_cut) {
+                f.speaker = Some(own);
+            }
+        }
+    }
     // After an inverted speaker ("…, said Baker, an adviser") no clause follows.
     let inverted = f.speaker.as_ref().is_some_and(|r| r.start >= f.cue.end);
     if f.cue.flags.indirect && !inverted {
@@ -211,13 +226,17 @@ fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
     has_verb && !own_subject
 }
 
+/// The head of the clause a reporting verb governs after it.
+fn complement_head(v: &View, t: &Tree, verb: usize) -> Option<usize> {
+    let rels = &v.cfg.settings.parse.content_relations;
+    t.children(verb)
+        .find(|&c| c > verb && rels.iter().any(|r| r == t.rel(c)))
+}
+
 /// The clause a reporting verb governs, without its leading "that" and edge punctuation.
 fn complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let p = &v.cfg.settings.parse;
-    let rels: Vec<&str> = p.content_relations.iter().map(String::as_str).collect();
-    let c = t
-        .children(verb)
-        .find(|&c| c > verb && rels.contains(&t.rel(c)))?;
+    let c = complement_head(v, t, verb)?;
     let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
     let mut r = t.extent(c, &cut);
     while r.start < r.end && (v.is(r.start, "that") || !v.is_word(r.start)) {

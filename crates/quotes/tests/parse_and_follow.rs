@@ -627,3 +627,33 @@ fn a_quoted_title_before_the_speaker_is_no_quotation() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_name_opening_the_reported_clause_is_not_an_inverted_speaker() {
+    // After a long apposition the surface reads "said Mr. Okafor" as an inverted
+    // speaker; the parse makes Mr. Okafor the subject of what was said.
+    let got = run(
+        "Petra Lindgren, a pollster who has advised campaigns in three provinces, said \
+         Mr. Okafor and his team had failed to ''reach voters outside the cities.''",
+    );
+    let q = quote(&got, "Mr. Okafor and his team had failed");
+    assert!(
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Petra Lindgren")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .all(|g| g.speaker.as_deref() != Some("Mr. Okafor")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_question_asked_is_reported() {
+    let got = run("The council asked whether the mayor had approved the contract in secret.");
+    let q = quote(&got, "whether the mayor had approved");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("The council"));
+}

@@ -363,11 +363,21 @@ pub fn annotate_document(doc: &mut Document, model: &Model, select: impl Fn(usiz
         }
         words.clear();
         for tok in doc.tokens.get(sent.token_range()).unwrap_or(&[]) {
-            words.push(doc.text.get(tok.span.range()).unwrap_or(""));
+            words.push(model_form(doc.text.get(tok.span.range()).unwrap_or("")));
         }
         syntax.push(model.annotate(&words));
     }
     doc.syntax = syntax;
+}
+
+/// The form the model reads for a token: a double quotation mark written as
+/// two apostrophes or backticks ('' ``), rare in the treebank, is read as the
+/// straight mark that stands there in most of it.
+fn model_form(word: &str) -> &str {
+    match word {
+        "''" | "``" | "\u{2019}\u{2019}" | "\u{2018}\u{2018}" => "\"",
+        _ => word,
+    }
 }
 
 /// A cursor over model bytes; every read checks the length.

@@ -105,7 +105,7 @@ fn is_terminator(text: &str, t: &Token) -> bool {
 fn is_closer(s: &str) -> bool {
     matches!(
         s,
-        "”" | "’" | "»" | "›" | "\"" | "'" | ")" | "]" | "」" | "』"
+        "”" | "’" | "»" | "›" | "\"" | "'" | "''" | "’’" | ")" | "]" | "」" | "』"
     )
 }
 
@@ -116,7 +116,7 @@ fn absorb_closers(text: &str, tokens: &[Token], mut j: usize) -> usize {
         let glued = t.span.start == tokens[j - 1].span.end;
         let s = t.span.of(text);
         let closing = matches!(s, "”" | "»" | "›" | ")" | "]" | "」" | "』")
-            || (glued && matches!(s, "\"" | "'" | "’"));
+            || (glued && matches!(s, "\"" | "'" | "’" | "''" | "’’"));
         if !closing {
             break;
         }
@@ -135,7 +135,7 @@ fn opens_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
         TokenKind::Quote | TokenKind::Punct => {
             matches!(
                 first,
-                '“' | '«' | '„' | '‘' | '"' | '\'' | '(' | '[' | '‹' | '-' | '—' | '–'
+                '“' | '«' | '„' | '‘' | '"' | '\'' | '`' | '(' | '[' | '‹' | '-' | '—' | '–'
             ) && tokens.get(j + 1).is_some_and(|n| {
                 let c = n.span.of(text).chars().next().unwrap_or(' ');
                 c.is_uppercase() || c.is_numeric() || n.kind == TokenKind::Quote

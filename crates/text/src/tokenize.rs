@@ -1,7 +1,7 @@
 //! Tokens with exact byte spans: words (with inner hyphens, dotted initials,
 //! known abbreviations and their stop), numbers with separators, clitics split
 //! off as Universal Dependencies does ("Iran" "’s", "do" "n't"), each quotation
-//! mark on its own, ellipses and dashes as single punctuation tokens.
+//! mark on its own (a doubled '' or `` is one mark), ellipses and dashes as single punctuation tokens.
 
 use demarche_model::{Span, Token, TokenKind};
 
@@ -67,7 +67,12 @@ pub fn tokenize(text: &str, cfg: &TextConfig) -> Vec<Token> {
         } else if is_word_char(c) {
             word_end(text, &chars, i, cfg)
         } else if is_quote_char(c) {
-            (i + 1, TokenKind::Quote)
+            // Some wires write a double quotation mark as two apostrophes or
+            // backticks ('' ``): one mark, one token.
+            let doubled = matches!(c, '\'' | '`' | '’' | '‘')
+                && chars.get(i + 1).is_some_and(|n| n.1 == c)
+                && chars.get(i + 2).is_none_or(|n| n.1 != c);
+            (i + 1 + usize::from(doubled), TokenKind::Quote)
         } else if c == '.' && chars.get(i + 1).is_some_and(|n| n.1 == '.') {
             let mut j = i;
             while chars.get(j).is_some_and(|n| n.1 == '.') {

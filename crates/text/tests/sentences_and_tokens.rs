@@ -266,6 +266,14 @@ fn token_table() {
         ("Café", &["Café"]),
         ("J. D. Vance", &["J.", "D.", "Vance"]),
         ("they’re here", &["they", "’re", "here"]),
+        // A double mark written as two apostrophes or backticks is one token.
+        (
+            "''No,'' he said of ``it''.",
+            &[
+                "''", "No", ",", "''", "he", "said", "of", "``", "it", "''", ".",
+            ],
+        ),
+        ("the boys' '90s", &["the", "boys", "'", "'", "90s"]),
     ];
     let mut failures = Vec::new();
     for (text, want) in cases {
