@@ -140,6 +140,8 @@ pub struct DirectSettings {
 pub struct ParseSettings {
     /// Relations from a reporting verb to the clause it reports.
     pub content_relations: Vec<String>,
+    /// Relations of a clause before the cue that make it an adjunct, not a content.
+    pub adjunct_relations: Vec<String>,
     /// Relations whose subtrees at the edge of a reported clause stay out of it.
     pub content_cut: Vec<String>,
     /// Relations whose subtrees at the edge of a speaker phrase stay out of it.

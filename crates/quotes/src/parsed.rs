@@ -223,7 +223,30 @@ fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
         .clone()
         .any(|k| v.seg_of[k].is_none() && matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)));
     let own_subject = t.child(verb, &["nsubj"]).is_some_and(|n| c.contains(&n));
-    has_verb && !own_subject
+    // "After Kody died, she urged police to …": a clause the parse hangs on the cue
+    // as an adjunct (time, cause, condition) says when or why, not what.
+    let adjunct = c.clone().any(|k| {
+        t.head(k) == Some(verb)
+            && v.cfg
+                .settings
+                .parse
+                .adjunct_relations
+                .iter()
+                .any(|r| r == t.rel(k))
+    });
+    // Unless the parse also finds what was said there ("Since X, Y, Mook said").
+    let reported = t.head(verb).is_some_and(|h| c.contains(&h))
+        || c.clone().any(|k| {
+            t.head(k) == Some(verb)
+                && (t.rel(k) == "parataxis"
+                    || v.cfg
+                        .settings
+                        .parse
+                        .content_relations
+                        .iter()
+                        .any(|r| r == t.rel(k)))
+        });
+    has_verb && !own_subject && (!adjunct || reported)
 }
 
 /// The head of the clause a reporting verb governs after it.

@@ -657,3 +657,17 @@ fn a_question_asked_is_reported() {
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!(q.speaker.as_deref(), Some("The council"));
 }
+
+#[test]
+fn an_adverbial_clause_before_the_cue_is_not_what_was_said() {
+    let got = run(
+        "After her brother died, she urged the police to investigate. \
+         The bridge will reopen in May, she warned.",
+    );
+    assert!(
+        got.iter().all(|g| !g.text.starts_with("After her brother")),
+        "{got:#?}"
+    );
+    let q = quote(&got, "The bridge will reopen in May");
+    assert_eq!(q.speaker.as_deref(), Some("she"));
+}
