@@ -36,6 +36,22 @@ pub fn skip_between_back(v: &View, mut j: usize, lim: usize) -> usize {
     }
 }
 
+/// Does a person or body the actor layer resolved end with token `k`?
+fn names_an_actor(v: &View, k: usize) -> bool {
+    let end = v.doc.tokens[k].span.end;
+    let upto = v.doc.entities.partition_point(|e| e.span.start < end);
+    v.doc.entities[upto.saturating_sub(8)..upto]
+        .iter()
+        .any(|e| {
+            e.span.end == end
+                && e.actor.is_some()
+                && matches!(
+                    e.kind,
+                    demarche_model::EntityKind::Person | demarche_model::EntityKind::Organization
+                )
+        })
+}
+
 /// The speaker phrase ending right before token `p` (after skipping "also", "has" …), not before `lim`.
 pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     let s = &v.cfg.settings.speaker;
@@ -53,10 +69,18 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     }
     if v.in_set(last, &s.pronouns) {
         if v.is(last, "who") {
-            // "Trump, who said …": the phrase before the comma.
-            return (last > lim && v.is(last - 1, ","))
-                .then(|| before(v, last - 1, lim))
-                .flatten();
+            // "Trump, who said …": the phrase before the comma; when it ends with a
+            // name the actor layer knows, the relative word names the speaker here,
+            // as a pronoun does, and `follow` resolves it to that name.
+            if last <= lim || !v.is(last - 1, ",") {
+                return None;
+            }
+            let phrase = before(v, last - 1, lim)?;
+            return Some(if names_an_actor(v, phrase.end - 1) {
+                last..last + 1
+            } else {
+                phrase
+            });
         }
         return Some(last..last + 1);
     }

@@ -671,3 +671,15 @@ fn an_adverbial_clause_before_the_cue_is_not_what_was_said() {
     let q = quote(&got, "The bridge will reopen in May");
     assert_eq!(q.speaker.as_deref(), Some("she"));
 }
+
+#[test]
+fn a_relative_speaker_is_the_word_who_resolved_to_the_name_before_it() {
+    let got = run("Maria Lopez, who said the levy would fail, left the meeting early.");
+    let q = quote(&got, "the levy would fail");
+    assert_eq!(q.speaker.as_deref(), Some("who"));
+    assert_eq!(q.name.as_deref(), Some("Maria Lopez"));
+    // Without a name to resolve to, the phrase before the comma stays the speaker.
+    let got = run("The county's chief engineer, who said the bridge was safe, resigned.");
+    let q = quote(&got, "the bridge was safe");
+    assert_eq!(q.speaker.as_deref(), Some("The county's chief engineer"));
+}
