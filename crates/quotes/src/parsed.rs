@@ -86,6 +86,13 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     }
     if f.speaker.is_none() && f.content.is_some() {
         f.speaker = subject(v, &t, verb, &p.speaker_cut);
+        // "Trump went on the attack, saying, “…”": a participle hung on the clause's
+        // verb reports for that verb's subject.
+        if f.speaker.is_none() && f.cue.participle && t.rel(verb) == "advcl" {
+            if let Some(h) = t.head(verb).filter(|&h| h < verb) {
+                f.speaker = subject(v, &t, h, &p.speaker_cut);
+            }
+        }
     }
     // "Ms. Ortega, who said the beds were promised, runs the kitchen": the content
     // stops before the clause that holds the cue (its verb after a comma).

@@ -683,3 +683,13 @@ fn a_relative_speaker_is_the_word_who_resolved_to_the_name_before_it() {
     let q = quote(&got, "the bridge was safe");
     assert_eq!(q.speaker.as_deref(), Some("The county's chief engineer"));
 }
+
+#[test]
+fn a_participle_reports_for_the_subject_of_the_verb_it_hangs_on() {
+    let got = run(
+        "Hours later, Ortiz returned the favour to Lindqvist, telling the Herald, \
+         “We have been friends for a long time.”",
+    );
+    let q = quote(&got, "We have been friends");
+    assert_eq!(q.speaker.as_deref(), Some("Ortiz"));
+}
