@@ -135,6 +135,9 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
         return None;
     }
     let close = p - 1;
+    if let Some(name) = named_after_quote(v, close, lim) {
+        return Some(name);
+    }
     let open = (lim..close)
         .rev()
         .take(30)
@@ -176,6 +179,27 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
         || v.is(name.start - 1, ",") && only_leads(v, lim, name.start - 1)
         || only_leads(v, lim, name.start);
     (opens_clause && (name.start..name.end).any(|j| v.is_capitalised(j))).then_some(name)
+}
+
+/// "“…,” Mitch McConnell, R-Ky., said", "“…,” delegate Bill Eastland, wearing a cowboy
+/// hat, said": right after a quotation, a phrase ending in a name up to a comma is the
+/// speaker, whatever the words between that comma and the one at `close` before the cue
+/// (no verb rule).
+fn named_after_quote(v: &View, close: usize, lim: usize) -> Option<Range<usize>> {
+    let mark = (lim..close)
+        .rev()
+        .take(30)
+        .find(|&j| v.is_quote_mark(j) || v.cue_at[j].is_some())?;
+    v.segment_closing_at(mark)?;
+    let start = if v.is(mark + 1, ",") {
+        mark + 2
+    } else {
+        mark + 1
+    };
+    let name = after(v, start, close)?;
+    // The phrase ends with a name ("Texas delegate Bill Eastland"), not a common noun.
+    let named = v.is_capitalised(name.end - 1) && v.text(name.end - 1).len() > 1;
+    (name.end < close && v.is(name.end, ",") && named).then_some(name)
 }
 
 /// Token `k` follows the closing mark of a quotation (and maybe a comma).

@@ -693,3 +693,19 @@ fn a_participle_reports_for_the_subject_of_the_verb_it_hangs_on() {
     let q = quote(&got, "We have been friends");
     assert_eq!(q.speaker.as_deref(), Some("Ortiz"));
 }
+
+#[test]
+fn a_name_right_after_a_quotation_speaks_whatever_its_apposition_holds() {
+    let got = run(
+        "“We have had better weeks than this one,” county delegate Rosa Pellegrini, \
+         wearing a straw hat and two campaign pins, said.",
+    );
+    let q = quote(&got, "We have had better weeks");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("county delegate Rosa Pellegrini")
+    );
+    let got = run("“Let me make it perfectly clear,” Senator Ann Whitlock, D-Ore., said.");
+    let q = quote(&got, "Let me make it perfectly clear");
+    assert_eq!(q.speaker.as_deref(), Some("Senator Ann Whitlock"));
+}
