@@ -558,3 +558,25 @@ fn a_leading_phrase_and_a_quantity_do_not_hide_the_speaker() {
         "One of the attorneys",
     );
 }
+
+#[test]
+fn verbs_of_manner_and_phrases_attribute_quotations() {
+    direct(
+        "“You came for the free buffet,” Okafor shot back.",
+        "You came for the free buffet,",
+        "Okafor",
+        "shot back",
+    );
+    direct(
+        "As the senator put it: “This nominee will not be confirmed.”",
+        "This nominee will not be confirmed.",
+        "the senator",
+        "put it",
+    );
+    direct(
+        "“We are closed for the holiday,” the sign read.",
+        "We are closed for the holiday,",
+        "the sign",
+        "read",
+    );
+}
