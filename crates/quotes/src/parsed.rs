@@ -119,8 +119,17 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
         // report coordinated with the cue verb is not part of what the cue reports. Nor
         // is one the parser hangs on the reported verb without a subject of its own
         // ("says Okafor promised to … and said she would …").
+        // A negated report ("but did not suggest …") is no cue, yet still ends the content.
         let coordinated = (c.start..c.end)
-            .filter(|&k| v.cue_at[k].is_some())
+            .filter(|&k| {
+                v.cue_at[k].is_some()
+                    || (t.upos(k) == Some(Upos::Verb)
+                        && v.seg_of[k].is_none()
+                        && v.cfg
+                            .cues_for(v.text(k))
+                            .iter()
+                            .any(|e| e.rest.is_empty() && e.flags.indirect))
+            })
             .filter(|&k| p.coordinated.iter().any(|r| r == t.rel(k)))
             .filter(|&k| {
                 t.head(k).is_some_and(|h| {

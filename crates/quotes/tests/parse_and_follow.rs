@@ -709,3 +709,13 @@ fn a_name_right_after_a_quotation_speaks_whatever_its_apposition_holds() {
     let q = quote(&got, "Let me make it perfectly clear");
     assert_eq!(q.speaker.as_deref(), Some("Senator Ann Whitlock"));
 }
+
+#[test]
+fn a_negated_report_coordinated_in_the_content_ends_it() {
+    let got = run(
+        "The governor said that she would sign the budget next week but did not suggest \
+         the tax bill would pass.",
+    );
+    let q = quote(&got, "she would sign the budget");
+    assert_eq!(q.text, "she would sign the budget next week", "{got:#?}");
+}
