@@ -135,7 +135,7 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
         return None;
     }
     let close = p - 1;
-    if let Some(name) = named_after_quote(v, close, lim) {
+    if let Some(name) = named_after_quote(v, close, lim).or_else(|| person_opening(v, close, lim)) {
         return Some(name);
     }
     let open = (lim..close)
@@ -200,6 +200,35 @@ fn named_after_quote(v: &View, close: usize, lim: usize) -> Option<Range<usize>>
     // The phrase ends with a name ("Texas delegate Bill Eastland"), not a common noun.
     let named = v.is_capitalised(name.end - 1) && v.text(name.end - 1).len() > 1;
     (name.end < close && v.is(name.end, ",") && named).then_some(name)
+}
+
+/// "Delegate John Archer, wearing a T-shirt covered in buttons, said …": a phrase opening
+/// the sentence, ending in a person's name and closed by a comma, speaks for the cue
+/// after the apposition (which may hold verbs) that ends at `close`.
+fn person_opening(v: &View, close: usize, lim: usize) -> Option<Range<usize>> {
+    let mut start = lim;
+    while start < close && (v.is(start, "but") || v.is(start, "and")) {
+        start += 1;
+    }
+    let name = after(v, start, close)?;
+    let person_ends_here = |k: usize| {
+        let end = v.doc.tokens[k].span.end;
+        let upto = v.doc.entities.partition_point(|e| e.span.start < end);
+        v.doc.entities[upto.saturating_sub(8)..upto]
+            .iter()
+            .any(|e| {
+                e.span.end == end
+                    && e.kind == demarche_model::EntityKind::Person
+                    && e.actor.is_some()
+            })
+    };
+    let apposition_only = (name.end + 1..close)
+        .all(|j| v.cue_at[j].is_none() && !v.is_quote_mark(j) && !v.is(j, ";"));
+    (name.end + 1 < close
+        && v.is(name.end, ",")
+        && person_ends_here(name.end - 1)
+        && apposition_only)
+        .then_some(name)
 }
 
 /// Token `k` follows the closing mark of a quotation (and maybe a comma).

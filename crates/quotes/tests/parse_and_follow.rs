@@ -719,3 +719,17 @@ fn a_negated_report_coordinated_in_the_content_ends_it() {
     let q = quote(&got, "she would sign the budget");
     assert_eq!(q.text, "she would sign the budget next week", "{got:#?}");
 }
+
+#[test]
+fn a_person_opening_the_sentence_speaks_past_an_apposition_with_verbs() {
+    let got = run(
+        "Ohio delegate Marta Kowalczyk, wearing a sweater covered in campaign buttons, \
+         said she was proud of the way the challenger ran his campaign.",
+    );
+    let q = quote(&got, "she was proud of the way");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("Ohio delegate Marta Kowalczyk"),
+        "{got:#?}"
+    );
+}
