@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use demarche_model::EntityKind;
+
 use crate::view::View;
 
 /// Can token `i` be part of a speaker phrase (other than a determiner)?
@@ -36,20 +38,13 @@ pub fn skip_between_back(v: &View, mut j: usize, lim: usize) -> usize {
     }
 }
 
-/// Does a person or body the actor layer resolved end with token `k`?
-fn names_an_actor(v: &View, k: usize) -> bool {
+/// Does an entity the actor layer resolved, of one of `kinds`, end with token `k`?
+fn actor_ends_at(v: &View, k: usize, kinds: &[EntityKind]) -> bool {
     let end = v.doc.tokens[k].span.end;
     let upto = v.doc.entities.partition_point(|e| e.span.start < end);
     v.doc.entities[upto.saturating_sub(8)..upto]
         .iter()
-        .any(|e| {
-            e.span.end == end
-                && e.actor.is_some()
-                && matches!(
-                    e.kind,
-                    demarche_model::EntityKind::Person | demarche_model::EntityKind::Organization
-                )
-        })
+        .any(|e| e.span.end == end && e.actor.is_some() && kinds.contains(&e.kind))
 }
 
 /// The speaker phrase ending right before token `p` (after skipping "also", "has" …), not before `lim`.
@@ -76,11 +71,17 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
                 return None;
             }
             let phrase = before(v, last - 1, lim)?;
-            return Some(if names_an_actor(v, phrase.end - 1) {
-                last..last + 1
-            } else {
-                phrase
-            });
+            return Some(
+                if actor_ends_at(
+                    v,
+                    phrase.end - 1,
+                    &[EntityKind::Person, EntityKind::Organization],
+                ) {
+                    last..last + 1
+                } else {
+                    phrase
+                },
+            );
         }
         return Some(last..last + 1);
     }
@@ -211,22 +212,11 @@ fn person_opening(v: &View, close: usize, lim: usize) -> Option<Range<usize>> {
         start += 1;
     }
     let name = after(v, start, close)?;
-    let person_ends_here = |k: usize| {
-        let end = v.doc.tokens[k].span.end;
-        let upto = v.doc.entities.partition_point(|e| e.span.start < end);
-        v.doc.entities[upto.saturating_sub(8)..upto]
-            .iter()
-            .any(|e| {
-                e.span.end == end
-                    && e.kind == demarche_model::EntityKind::Person
-                    && e.actor.is_some()
-            })
-    };
     let apposition_only = (name.end + 1..close)
         .all(|j| v.cue_at[j].is_none() && !v.is_quote_mark(j) && !v.is(j, ";"));
     (name.end + 1 < close
         && v.is(name.end, ",")
-        && person_ends_here(name.end - 1)
+        && actor_ends_at(v, name.end - 1, &[EntityKind::Person])
         && apposition_only)
         .then_some(name)
 }
