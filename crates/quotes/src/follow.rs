@@ -72,19 +72,22 @@ fn antecedent(doc: &Document, cfg: &QuoteConfig, m: &mut Mention) {
     let before = doc.text[..m.span.start as usize].trim_end();
     let before = before.strip_suffix(',').unwrap_or(before).trim_end();
     let end = before.len() as u32;
-    // Entities are in text order: the one ending at `end` starts just before it.
-    let upto = doc.entities.partition_point(|e| e.span.start < end);
-    let named = (upto.saturating_sub(8)..upto).rev().find(|&k| {
-        let e = &doc.entities[k];
-        e.span.end == end
-            && e.actor.is_some()
-            && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-    });
+    let named = actor_ending_at(doc, end, &[EntityKind::Person, EntityKind::Organization]);
     if let Some(e) = named {
         set_entity(doc, m, e);
     } else if let Some(words) = noun_before(doc, cfg, m.span.start) {
         m.name = Some(words);
     }
+}
+
+/// The entity the actor layer resolved, of one of `kinds`, that ends at byte `end`.
+pub(crate) fn actor_ending_at(doc: &Document, end: u32, kinds: &[EntityKind]) -> Option<usize> {
+    // Entities are in text order: the one ending at `end` starts just before it.
+    let upto = doc.entities.partition_point(|e| e.span.start < end);
+    (upto.saturating_sub(8)..upto).rev().find(|&k| {
+        let e = &doc.entities[k];
+        e.span.end == end && e.actor.is_some() && kinds.contains(&e.kind)
+    })
 }
 
 /// The words right before `at` that may name someone ("veteran MPs" in "a list of veteran

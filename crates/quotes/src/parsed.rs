@@ -38,11 +38,9 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     // after the cue as an inverted speaker; the parse makes it the subject of the
     // cue's complement and gives the cue a subject of its own before it.
     if let Some(r) = f.speaker.clone().filter(|r| r.start >= f.cue.end) {
-        let opens_complement = (r.start..r.end).any(|k| {
-            t.rel(k).starts_with("nsubj")
-                && t.head(k)
-                    .is_some_and(|h| h > verb && complement_head(v, &t, verb) == Some(h))
-        });
+        let clause = complement_head(v, &t, verb);
+        let opens_complement = (r.start..r.end)
+            .any(|k| t.rel(k).starts_with("nsubj") && clause.is_some() && t.head(k) == clause);
         if opens_complement {
             if let Some(own) = subject(v, &t, verb, &p.speaker_cut) {
                 f.speaker = Some(own);
@@ -130,7 +128,7 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                             .iter()
                             .any(|e| e.rest.is_empty() && e.flags.indirect))
             })
-            .filter(|&k| p.coordinated.iter().any(|r| r == t.rel(k)))
+            .filter(|&k| t.rel_in(k, &p.coordinated))
             .filter(|&k| {
                 t.head(k).is_some_and(|h| {
                     h == verb
@@ -201,7 +199,7 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
     let parts: Vec<usize> = t
         .children(verb)
-        .filter(|&c| c > verb && p.naming_relations.iter().any(|r| r == t.rel(c)))
+        .filter(|&c| c > verb && t.rel_in(c, &p.naming_relations))
         .collect();
     let (&named, &name) = (parts.first()?, parts.get(1)?);
     // "men calling themselves the Sons of Liberty": a name taken, not a claim made;
@@ -241,35 +239,24 @@ fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
     let own_subject = t.child(verb, &["nsubj"]).is_some_and(|n| c.contains(&n));
     // "After Kody died, she urged police to …": a clause the parse hangs on the cue
     // as an adjunct (time, cause, condition) says when or why, not what.
-    let adjunct = c.clone().any(|k| {
-        t.head(k) == Some(verb)
-            && v.cfg
-                .settings
-                .parse
-                .adjunct_relations
-                .iter()
-                .any(|r| r == t.rel(k))
-    });
+    let p = &v.cfg.settings.parse;
+    let on_cue = |k: &usize| t.head(*k) == Some(verb);
+    let adjunct = c
+        .clone()
+        .filter(on_cue)
+        .any(|k| t.rel_in(k, &p.adjunct_relations));
     // Unless the parse also finds what was said there ("Since X, Y, Mook said").
     let reported = t.head(verb).is_some_and(|h| c.contains(&h))
-        || c.clone().any(|k| {
-            t.head(k) == Some(verb)
-                && (t.rel(k) == "parataxis"
-                    || v.cfg
-                        .settings
-                        .parse
-                        .content_relations
-                        .iter()
-                        .any(|r| r == t.rel(k)))
-        });
+        || c.clone()
+            .filter(on_cue)
+            .any(|k| t.rel(k) == "parataxis" || t.rel_in(k, &p.content_relations));
     has_verb && !own_subject && (!adjunct || reported)
 }
 
 /// The head of the clause a reporting verb governs after it.
 fn complement_head(v: &View, t: &Tree, verb: usize) -> Option<usize> {
     let rels = &v.cfg.settings.parse.content_relations;
-    t.children(verb)
-        .find(|&c| c > verb && rels.iter().any(|r| r == t.rel(c)))
+    t.children(verb).find(|&c| c > verb && t.rel_in(c, rels))
 }
 
 /// The clause a reporting verb governs, without its leading "that" and edge punctuation.

@@ -40,11 +40,7 @@ pub fn skip_between_back(v: &View, mut j: usize, lim: usize) -> usize {
 
 /// Does an entity the actor layer resolved, of one of `kinds`, end with token `k`?
 fn actor_ends_at(v: &View, k: usize, kinds: &[EntityKind]) -> bool {
-    let end = v.doc.tokens[k].span.end;
-    let upto = v.doc.entities.partition_point(|e| e.span.start < end);
-    v.doc.entities[upto.saturating_sub(8)..upto]
-        .iter()
-        .any(|e| e.span.end == end && e.actor.is_some() && kinds.contains(&e.kind))
+    crate::follow::actor_ending_at(v.doc, v.doc.tokens[k].span.end, kinds).is_some()
 }
 
 /// The speaker phrase ending right before token `p` (after skipping "also", "has" …), not before `lim`.

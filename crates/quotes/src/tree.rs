@@ -55,6 +55,12 @@ impl<'a> Tree<'a> {
             .flat_map(move |l| self.syn.children(l).map(move |c| c + first))
     }
 
+    /// Is the relation of `i` one of `rels` (a list from the configuration)?
+    pub fn rel_in(&self, i: usize, rels: &[String]) -> bool {
+        let rel = self.rel(i);
+        rels.iter().any(|r| r == rel)
+    }
+
     /// The first child of `i` whose relation is one of `rels`.
     pub fn child(&self, i: usize, rels: &[&str]) -> Option<usize> {
         self.children(i).find(|&c| rels.contains(&self.rel(c)))

@@ -210,10 +210,7 @@ impl Tagger {
         let mut ws: Vec<WordFeats> = words
             .iter()
             .map(|w| {
-                let mut f = WordFeats::of(w, &mut buf);
-                if self.english {
-                    f.english = crate::english::classes_of_hash(f.lower);
-                }
+                let mut f = WordFeats::of_for(w, &mut buf, self.english);
                 mark_lexical(&mut f, &self.lexicon);
                 f
             })

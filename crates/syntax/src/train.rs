@@ -234,11 +234,9 @@ fn examples(
         };
         let n = s.words.len();
         for (i, w) in s.words.iter().enumerate() {
-            let mut feats = WordFeats::of(&w.form, &mut buf);
-            if english {
-                feats.english = crate::english::classes_of_hash(feats.lower);
-            }
-            ex.tag.words.push(feats);
+            ex.tag
+                .words
+                .push(WordFeats::of_for(&w.form, &mut buf, english));
             let t = tags
                 .iter()
                 .position(|t| t.upos.name() == w.upos && t.xpos == w.xpos)

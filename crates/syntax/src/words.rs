@@ -57,6 +57,16 @@ impl WordFeats {
         self.flags & 7
     }
 
+    /// Like [`WordFeats::of`], with the dictionary's word classes when the
+    /// model reads them (`english`).
+    pub fn of_for(word: &str, buf: &mut String, english: bool) -> WordFeats {
+        let mut f = WordFeats::of(word, buf);
+        if english {
+            f.english = crate::english::classes_of_hash(f.lower);
+        }
+        f
+    }
+
     /// `buf` is scratch space, reused between calls to avoid allocation.
     pub fn of(word: &str, buf: &mut String) -> WordFeats {
         buf.clear();
