@@ -137,7 +137,8 @@ fn frame(
         // apposition, the name after the cue opens the reported clause.
         None if after_content_side
             && !cue.participle
-            && !opens_clause(v, cue.end, sentence.end) =>
+            && !opens_clause(v, cue.end, sentence.end)
+            && !(cue.flags.addressee && names_addressee(v, cue.end, sentence.end)) =>
         {
             inverted = true;
             inverted_speaker(v, cue.end, sentence.end)
@@ -189,6 +190,13 @@ fn frame(
 fn opens_clause(v: &View, p: usize, end: usize) -> bool {
     speaker::after(v, p, end)
         .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.clause_verbs))
+}
+
+/// The noun phrase at `p`, after a cue that takes an addressee, is followed by what was
+/// said to it ("told local media that …"): it is the addressee.
+fn names_addressee(v: &View, p: usize, end: usize) -> bool {
+    speaker::after(v, p, end)
+        .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.addressee_followers))
 }
 
 /// The speaker after an inverted cue ("…, said Putin."), ending the clause; a name in

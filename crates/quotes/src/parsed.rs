@@ -28,10 +28,17 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
         naming(v, &t, verb, f);
         return;
     }
-    if f.content
-        .as_ref()
-        .is_some_and(|c| !before_is_clause(v, &t, verb, c))
-    {
+    let surface_speaker = f.speaker.clone();
+    if f.content.as_ref().is_some_and(|c| {
+        !before_is_clause(
+            v,
+            &t,
+            verb,
+            c,
+            surface_speaker.as_ref(),
+            f.cue.flags.addressee,
+        )
+    }) {
         f.content = None;
     }
     // "Frank Luntz, a pollster, said Mr. Cameron had failed": the surface read the name
@@ -224,7 +231,14 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
 /// Unquoted content before the cue ("X, he said") must be a clause of its own: holding
 /// a verb, and not holding the cue's own subject ("Smith, speaking in Ohio, said",
 /// "At Monday's debate, she mentioned").
-fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
+fn before_is_clause(
+    v: &View,
+    t: &Tree,
+    verb: usize,
+    c: &Range<usize>,
+    speaker: Option<&Range<usize>>,
+    addressee: bool,
+) -> bool {
     // Quoted words make it a (mixed) quotation when they are most of it, not
     // when they are a title inside it ("On the broadcast of “Fox News Sunday,” …").
     let quoted = v.quoted_words(c.start, c.end) as f32;
@@ -236,7 +250,21 @@ fn before_is_clause(v: &View, t: &Tree, verb: usize, c: &Range<usize>) -> bool {
     let has_verb = c
         .clone()
         .any(|k| v.seg_of[k].is_none() && matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)));
-    let own_subject = t.child(verb, &["nsubj"]).is_some_and(|n| c.contains(&n));
+    // A speaker the surface found between the content and the cue, or after the cue
+    // ("…, a former official said", "…, said Ann Lee"), is the cue's subject whatever
+    // the parse hung on it from the content. After the cue the phrase must end the clause
+    // ("said landlords in cities will …" opens the complement), and after a cue that
+    // takes an addressee the parse must agree ("…, told Chinese media" names whom).
+    let ends_clause = |k: usize| k >= v.len() || v.is_stop(k) || v.is(k, ",") || v.is(k, ";");
+    let speaker_outside = speaker.is_some_and(|r| {
+        r.start >= c.end
+            && (r.end <= verb
+                || ends_clause(r.end)
+                    && (!addressee
+                        || r.clone()
+                            .any(|k| t.head(k) == Some(verb) && t.rel(k).starts_with("nsubj"))))
+    });
+    let own_subject = !speaker_outside && t.child(verb, &["nsubj"]).is_some_and(|n| c.contains(&n));
     // "After Kody died, she urged police to …": a clause the parse hangs on the cue
     // as an adjunct (time, cause, condition) says when or why, not what.
     let p = &v.cfg.settings.parse;

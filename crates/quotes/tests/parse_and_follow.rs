@@ -733,3 +733,30 @@ fn a_person_opening_the_sentence_speaks_past_an_apposition_with_verbs() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_speaker_after_the_content_makes_it_content_whatever_the_parse_hung_on_the_cue() {
+    // The parser takes "number" for the subject of "said"; the name after the cue is.
+    let got = run(
+        "A number of factors impact the price of bread and a family's ability to buy \
+         enough food, said Olga Brandt, an economist at the farm bureau.",
+    );
+    let q = quote(&got, "A number of factors impact the price of bread");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("Olga Brandt"));
+}
+
+#[test]
+fn a_name_after_told_and_before_that_is_the_addressee() {
+    let got = run(
+        "Anger grew on Monday after Karl Weber, Germany’s ambassador to Brazil, told \
+         Portuguese-language media that the sanctions were unfair.",
+    );
+    let q = quote(&got, "the sanctions were unfair");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert!(
+        got.iter()
+            .all(|g| g.speaker.as_deref() != Some("Portuguese-language media")),
+        "{got:#?}"
+    );
+}
