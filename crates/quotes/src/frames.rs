@@ -138,7 +138,7 @@ fn frame(
         None if after_content_side
             && !cue.participle
             && !opens_clause(v, cue.end, sentence.end)
-            && !(cue.flags.addressee && names_addressee(v, cue.end, sentence.end)) =>
+            && !names_addressee(v, cue, sentence.end) =>
         {
             inverted = true;
             inverted_speaker(v, cue.end, sentence.end)
@@ -192,11 +192,12 @@ fn opens_clause(v: &View, p: usize, end: usize) -> bool {
         .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.clause_verbs))
 }
 
-/// The noun phrase at `p`, after a cue that takes an addressee, is followed by what was
-/// said to it ("told local media that …"): it is the addressee.
-fn names_addressee(v: &View, p: usize, end: usize) -> bool {
-    speaker::after(v, p, end)
-        .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.addressee_followers))
+/// The noun phrase after a cue that takes an addressee is followed by what was said to
+/// it ("told local media that …"): it is the addressee.
+fn names_addressee(v: &View, cue: Cue, end: usize) -> bool {
+    cue.flags.addressee
+        && speaker::after(v, cue.end, end)
+            .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.addressee_followers))
 }
 
 /// The speaker after an inverted cue ("…, said Putin."), ending the clause; a name in
