@@ -45,8 +45,23 @@ pub fn find(v: &View) -> Vec<Frame> {
             // The words before the speaker were no quotation after all ("On CBS's “Face
             // the Nation,” Ryan said the …"): what follows the cue is the content.
             let speaker_before = f.speaker.as_ref().is_some_and(|r| r.end <= f.cue.start);
-            if before && f.content.is_none() && f.cue.flags.indirect && speaker_before {
-                f.content = content_after(v, f.cue, &range);
+            // The parse's complement may stop early where the parser mistook a verb of the
+            // clause for one coordinated with the cue: the surface clause end holds.
+            let dropped = f.content.as_ref().is_none_or(|c| c.start >= f.cue.end);
+            if before && dropped && f.cue.flags.indirect && speaker_before {
+                if let Some(surface) = content_after(v, f.cue, &range) {
+                    f.content = Some(match f.content.take() {
+                        Some(r)
+                            if surface.start <= r.start
+                                && r.end < surface.end
+                                && (r.end..surface.end).all(|k| v.cue_at[k].is_none()) =>
+                        {
+                            r.start..surface.end
+                        }
+                        Some(r) => r,
+                        None => surface,
+                    });
+                }
             }
             // "Toronto retiree Jo Hart, who lost 7 kilos, says": the speaker is no content.
             if let (Some(c), Some(sp)) = (&f.content, &f.speaker) {

@@ -760,3 +760,18 @@ fn a_name_after_told_and_before_that_is_the_addressee() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_complement_the_parse_cuts_short_runs_to_the_clause_end() {
+    // The parser hangs "engineered" on "said" as a second verb; the clause runs on.
+    let got = run(
+        "Farmers and grocers, however, said they believed Ottawa engineered the shortage \
+         of flour to raise prices.",
+    );
+    let q = quote(&got, "they believed Ottawa");
+    assert_eq!(
+        q.text,
+        "they believed Ottawa engineered the shortage of flour to raise prices"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Farmers and grocers"));
+}
