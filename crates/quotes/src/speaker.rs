@@ -122,6 +122,15 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     while start < last && v.in_set(start, &s.inner) {
         start += 1;
     }
+    // "Cyber security experts and U.S. officials said": phrases joined by "and" speak
+    // together when the first opens the clause (not "He met the mayor and aides said").
+    if start > lim + 1 && v.is(start - 1, "and") && !v.is(start - 2, ",") {
+        if let Some(first) = before(v, start - 1, lim) {
+            if first.start == lim || only_leads(v, lim, first.start) {
+                start = first.start;
+            }
+        }
+    }
     Some(start..last + 1)
 }
 

@@ -775,3 +775,17 @@ fn a_complement_the_parse_cuts_short_runs_to_the_clause_end() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Farmers and grocers"));
 }
+
+#[test]
+fn phrases_joined_by_and_that_open_the_clause_speak_together() {
+    let got = run("Local farmers and grocery owners said the drought had doubled their costs.");
+    let q = quote(&got, "the drought had doubled their costs");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("Local farmers and grocery owners")
+    );
+    // An object of an earlier verb does not join the speaker.
+    let got = run("He met the mayor and aides said the talks went well.");
+    let q = quote(&got, "the talks went well");
+    assert_eq!(q.speaker.as_deref(), Some("aides"));
+}
