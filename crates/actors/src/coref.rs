@@ -338,7 +338,7 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
             // parse when there is one), else its first fitting mention.
             let fitting: Vec<&Cand> = analysis
                 .in_sentence(s)
-                .filter(|c| c.b <= here && ok(c))
+                .filter(|c| c.b <= here && ok(c) && !doc.in_parentheses(c.span(units)))
                 .collect();
             let pick = fitting
                 .iter()
@@ -417,7 +417,11 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
         .rev()
         .flat_map(|s| analysis.in_sentence(s).rev())
         .filter(|c| c.b <= here && c.kind == EntityKind::Person && same_role(c))
-        .find(|c| c.actor.as_ref().is_some_and(|a| a.sector == alone.sector));
+        .filter(|c| !doc.in_parentheses(c.span(units)))
+        // A phrase of no known sector names no role ("Freedom Mobile" in a headline).
+        .find(|c| {
+            alone.sector.is_some() && c.actor.as_ref().is_some_and(|a| a.sector == alone.sector)
+        });
     match target {
         Some(c) => entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e)),
         None => Some(Mention {

@@ -477,3 +477,28 @@ fn a_bare_role_takes_the_country_of_the_same_role_named_before() {
         resolve_at(&d, ActorKb::embedded(), span_of(&d, "the ambassador", 0)).expect("resolved");
     assert_eq!(m.code.as_deref(), Some("TURGOV"), "{m:?}");
 }
+
+#[test]
+fn names_in_parentheses_are_no_antecedents() {
+    let d = doc(
+        "Anna Lindqvist runs the shelter on King Street.\n\nThe city will open three heated tents near the harbour. (Karen Holt / City News)\n\nShe said the tents were warm enough.",
+        None,
+    );
+    let kb = ActorKb::embedded();
+    let she = resolve_at(&d, kb, span_of(&d, "She", 0)).expect("she resolves");
+    assert_eq!(she.name.as_deref(), Some("Anna Lindqvist"));
+}
+
+#[test]
+fn a_phrase_of_no_known_role_takes_no_earlier_person() {
+    let d = doc(
+        "Karen Holt spoke at the shelter on Monday.\n\nPhones donated, Bluewave Mobile says\n\nThe phones came with data plans.",
+        None,
+    );
+    let m = resolve_at(&d, ActorKb::embedded(), span_of(&d, "Bluewave Mobile", 0));
+    assert_ne!(
+        m.and_then(|m| m.name).as_deref(),
+        Some("Karen Holt"),
+        "an unknown company is not the person named before it"
+    );
+}

@@ -52,6 +52,17 @@ impl Document {
         span.of(&self.text)
     }
 
+    /// Whether `span` lies inside parentheses opened earlier in its paragraph: a photo
+    /// credit ("(Kim Lee/CBC)") or an aside, which names nobody the text speaks of next.
+    pub fn in_parentheses(&self, span: Span) -> bool {
+        let para = self.paragraphs.partition_point(|p| p.end <= span.start);
+        let from = self.paragraphs.get(para).map_or(0, |p| p.start as usize);
+        let before = &self.text[from..span.start as usize];
+        before
+            .rfind('(')
+            .is_some_and(|o| !before[o..].contains(')'))
+    }
+
     pub fn token_text(&self, i: usize) -> &str {
         self.tokens[i].span.of(&self.text)
     }

@@ -206,7 +206,7 @@ fn new_subject(
     let (nearest, found) = nearest_sentence_persons(doc, cfg, here, span.start, fits);
     let fresh = |k: usize| {
         let e = &doc.entities[k];
-        e.span.start > n.at && !parenthesised(doc, e.span)
+        e.span.start > n.at && !doc.in_parentheses(e.span)
     };
     found
         .iter()
@@ -261,7 +261,7 @@ fn speaker_stays(doc: &Document, cfg: &QuoteConfig, m: &Mention, pick: Option<&N
     if !cfg.settings.follow.subject_wins || m.name.as_deref() == Some(n.name.as_str()) {
         return false;
     }
-    e.span.start < n.at || parenthesised(doc, e.span) || !opens_clause(doc, cfg, e.span)
+    e.span.start < n.at || doc.in_parentheses(e.span) || !opens_clause(doc, cfg, e.span)
 }
 
 /// Is the name at `span` the subject of its clause? From the parse when its sentence
@@ -303,16 +303,6 @@ fn opens_clause(doc: &Document, cfg: &QuoteConfig, span: Span) -> bool {
         k -= 1;
     }
     true
-}
-
-/// A name inside parentheses ("(Kim Lee/CBC)"): a credit or an aside.
-fn parenthesised(doc: &Document, span: Span) -> bool {
-    let para = doc.paragraphs.partition_point(|p| p.end <= span.start);
-    let from = doc.paragraphs.get(para).map_or(0, |p| p.start as usize);
-    let before = &doc.text[from..span.start as usize];
-    before
-        .rfind('(')
-        .is_some_and(|o| !before[o..].contains(')'))
 }
 
 /// "the mayor", "the founder of Northway Press", "Campbell's partner": the person or
@@ -662,8 +652,9 @@ fn nearest_sentence_persons(
     (sentence, found)
 }
 
-/// The persons named before `at`, nearest first, outside quotations and within the
-/// paragraphs a pronoun looks back, whose name `fits` (indices into `doc.entities`).
+/// The persons named before `at`, nearest first, outside quotations and parentheses
+/// (photo credits) and within the paragraphs a pronoun looks back, whose name `fits`
+/// (indices into `doc.entities`).
 fn persons_before<'d>(
     doc: &'d Document,
     cfg: &QuoteConfig,
@@ -682,6 +673,7 @@ fn persons_before<'d>(
         .filter(move |(_, e)| {
             e.kind == EntityKind::Person
                 && !here.quoted(e.span)
+                && !doc.in_parentheses(e.span)
                 && e.actor.as_ref().is_some_and(|a| fits(&a.name))
         })
         .map(|(k, _)| k)

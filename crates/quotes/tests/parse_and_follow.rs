@@ -789,3 +789,14 @@ fn phrases_joined_by_and_that_open_the_clause_speak_together() {
     let q = quote(&got, "the talks went well");
     assert_eq!(q.speaker.as_deref(), Some("aides"));
 }
+
+#[test]
+fn a_name_in_a_photo_credit_does_not_speak_for_a_later_pronoun() {
+    let got = run(
+        "The city will open three heated tents near the harbour. (Karen Holt / City News)\n\n\
+         “We need more beds before the cold comes,” she said.",
+    );
+    let q = quote(&got, "We need more beds");
+    assert_eq!(q.speaker.as_deref(), Some("she"));
+    assert_ne!(q.name.as_deref(), Some("Karen Holt"), "{got:#?}");
+}
