@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use demarche_model::Upos;
+
 use crate::parsed;
 use crate::speaker;
 use crate::view::{Cue, View};
@@ -466,6 +468,19 @@ fn parenthetical(
     }
     let end = clause_end(v, rest, sentence.end);
     if v.words(rest, end) == 0 {
+        return content;
+    }
+    // "earned $600 million, according to filings, a huge sum for …": after words that
+    // can end a clause, words without a verb are an apposition, not the rest of the
+    // content ("It was, he said, one of …" and "is driven, she said, by …" go on).
+    let last_word = (content.start..content.end).rev().find(|&j| v.is_word(j));
+    let complete = last_word.is_some_and(|j| {
+        matches!(
+            v.tag(j),
+            Some(Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron | Upos::Adj | Upos::Adv)
+        )
+    });
+    if complete && !(rest..end).any(|j| matches!(v.tag(j), Some(Upos::Verb | Upos::Aux))) {
         return content;
     }
     content.start..end

@@ -1,7 +1,7 @@
 //! A read-only view of a document for the quotes stage: token tests, the
 //! sentence and paragraph of each token, quoted segments and cues, computed once.
 
-use demarche_model::{Document, TokenKind};
+use demarche_model::{Document, TokenKind, Upos};
 
 use crate::config::{with_lower, CueFlags, QuoteConfig};
 use crate::marks::{self, Segment};
@@ -272,6 +272,17 @@ impl<'a> View<'a> {
                     .cues_for(w)
                     .iter()
                     .any(|e| e.lemma.eq_ignore_ascii_case(w)))
+    }
+
+    /// The part of speech the syntax stage gave token `i`, when it tagged its sentence.
+    pub fn tag(&self, i: usize) -> Option<Upos> {
+        let s = self.sent_of[i];
+        let range = self.doc.sentences.get(s)?.token_range();
+        let upos = &self.doc.syntax.get(s)?.upos;
+        if upos.len() != range.len() {
+            return None;
+        }
+        upos.get(i - range.start).copied()
     }
 
     /// The tokens of sentence `s`.

@@ -800,3 +800,20 @@ fn a_name_in_a_photo_credit_does_not_speak_for_a_later_pronoun() {
     assert_eq!(q.speaker.as_deref(), Some("she"));
     assert_ne!(q.name.as_deref(), Some("Karen Holt"), "{got:#?}");
 }
+
+#[test]
+fn words_without_a_verb_after_an_interrupting_source_are_no_content() {
+    let got = run(
+        "Northwind earned about $600 million last year, according to public filings, \
+         a huge sum for a firm with 35 partners.",
+    );
+    let q = quote(&got, "Northwind earned about $600 million last year");
+    assert_eq!(q.speaker.as_deref(), Some("public filings"));
+    assert!(
+        got.iter().all(|g| !g.text.contains("a huge sum")),
+        "{got:#?}"
+    );
+    // A clause that goes on after the source is still the content's second part.
+    let got = run("The new bridge, according to city officials, will open in the spring.");
+    quote(&got, "will open in the spring");
+}
