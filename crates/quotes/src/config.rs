@@ -66,6 +66,8 @@ pub struct SpeakerSettings {
     pub inner: HashSet<String>,
     /// After the name following a cue, these make it the subject of the reported clause.
     pub clause_verbs: HashSet<String>,
+    /// Words in -ing/-ed that modify a title inside a speaker phrase ("ranking member").
+    pub title_participles: HashSet<String>,
     /// After a cue with an addressee, these make the name after it the addressee.
     pub addressee_followers: HashSet<String>,
     pub time_words: HashSet<String>,

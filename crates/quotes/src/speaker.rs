@@ -18,7 +18,7 @@ fn np_word(v: &View, i: usize) -> bool {
         && !v.in_set_lower(i, &s.past_forms)
         && !v.in_set_lower(i, &s.determiners)
         && !v.in_set_lower(i, &s.pronouns)
-        && !v.is_verb_form(i)
+        && (!v.is_verb_form(i) || v.in_set_lower(i, &s.title_participles))
         && !v.is_ly_adverb(i)
 }
 

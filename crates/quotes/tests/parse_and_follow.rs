@@ -817,3 +817,13 @@ fn words_without_a_verb_after_an_interrupting_source_are_no_content() {
     let got = run("The new bridge, according to city officials, will open in the spring.");
     quote(&got, "will open in the spring");
 }
+
+#[test]
+fn words_in_ing_or_ed_that_modify_a_title_stay_in_the_speaker() {
+    let got = run("“The ward is closed until spring,” said acting director Ann Cole.");
+    let q = quote(&got, "The ward is closed");
+    assert_eq!(q.speaker.as_deref(), Some("acting director Ann Cole"));
+    let got = run("Retired nurse Maria Lopez said the ward had been closed for a year.");
+    let q = quote(&got, "the ward had been closed");
+    assert_eq!(q.speaker.as_deref(), Some("Retired nurse Maria Lopez"));
+}
