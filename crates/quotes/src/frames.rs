@@ -145,8 +145,23 @@ fn frame(
     let mut inverted = false;
     // "in a carefully worded response said": a prepositional phrase, not the subject.
     let relative = boundary > lim && v.is(boundary - 1, "who");
+    // "in a carefully worded response said": the phrase's modifiers and determiner come
+    // first, then the preposition.
+    let opening = |r: &Range<usize>| {
+        let mut k = r.start;
+        while k > lim
+            && r.start - k < 4
+            && (v.is_ly_adverb(k - 1)
+                || v.is_verb_form(k - 1)
+                || v.in_set_lower(k - 1, &v.cfg.settings.speaker.determiners))
+        {
+            k -= 1;
+        }
+        k
+    };
     let back = back.filter(|r| {
-        relative || r.start == lim || !v.in_set(r.start - 1, &v.cfg.settings.speaker.adjunct_preps)
+        let k = opening(r);
+        relative || k == lim || !v.in_set(k - 1, &v.cfg.settings.speaker.adjunct_preps)
     });
     let speaker = match back.or_else(|| speaker::apposition(v, boundary, lim)) {
         Some(b) => Some(b),

@@ -311,12 +311,25 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
     let cut: Vec<&str> = cut.iter().map(String::as_str).collect();
     let mut at = verb;
     for _ in 0..3 {
-        if let Some(n) = t.child(at, &["nsubj"]) {
+        // A subject with a preposition of its own is misparsed: "after Jones assured" keeps
+        // the name; "on Thursday and in a response said" is a time, and the subject of
+        // the verb the cue is coordinated with speaks.
+        let n = t.child(at, &["nsubj"]);
+        let preposition = n.and_then(|n| {
+            t.child(n, &["case"])
+                .filter(|&c| c < n && c == t.extent(n, &cut).start)
+        });
+        let n = n
+            .filter(|&n| preposition.is_none() || !v.in_set(n, &v.cfg.settings.speaker.time_words));
+        if let Some(n) = n {
             // "a finding that shows …": a relative word is no speaker.
             if v.in_set(n, &v.cfg.settings.parse.not_subjects) {
                 return None;
             }
-            let r = t.extent(n, &cut);
+            let mut r = t.extent(n, &cut);
+            if let Some(c) = preposition {
+                r.start = r.start.max(c + 1);
+            }
             return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
         }
         if !matches!(t.rel(at), "conj" | "xcomp") {

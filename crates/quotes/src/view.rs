@@ -120,6 +120,19 @@ impl<'a> View<'a> {
         {
             return false;
         }
+        // "may contain added sugar": a participle the parse makes the modifier of the noun
+        // right after it, with no subject before it.
+        if self.relation(i) == Some("amod")
+            && i > 0
+            && i + 1 < self.len()
+            && matches!(self.tag(i + 1), Some(Upos::Noun | Upos::Propn))
+            && matches!(
+                self.tag(i - 1),
+                Some(Upos::Verb | Upos::Aux | Upos::Det | Upos::Adj | Upos::Adp)
+            )
+        {
+            return false;
+        }
         if i == 0 || sentence_start {
             return true;
         }
@@ -276,13 +289,22 @@ impl<'a> View<'a> {
 
     /// The part of speech the syntax stage gave token `i`, when it tagged its sentence.
     pub fn tag(&self, i: usize) -> Option<Upos> {
+        let (syn, l) = self.syntax_of(i)?;
+        syn.upos.get(l).copied()
+    }
+
+    /// The relation the parse gives token `i` to its head, when it parsed its sentence.
+    fn relation(&self, i: usize) -> Option<&'static str> {
+        let (syn, l) = self.syntax_of(i)?;
+        syn.deprel.get(l).map(|d| d.name())
+    }
+
+    /// The syntax of token `i`'s sentence and its index there, when the lengths agree.
+    fn syntax_of(&self, i: usize) -> Option<(&'a demarche_model::SentenceSyntax, usize)> {
         let s = self.sent_of[i];
         let range = self.doc.sentences.get(s)?.token_range();
-        let upos = &self.doc.syntax.get(s)?.upos;
-        if upos.len() != range.len() {
-            return None;
-        }
-        upos.get(i - range.start).copied()
+        let syn = self.doc.syntax.get(s)?;
+        (syn.upos.len() == range.len()).then(|| (syn, i - range.start))
     }
 
     /// The tokens of sentence `s`.

@@ -827,3 +827,26 @@ fn words_in_ing_or_ed_that_modify_a_title_stay_in_the_speaker() {
     let q = quote(&got, "the ward had been closed");
     assert_eq!(q.speaker.as_deref(), Some("Retired nurse Maria Lopez"));
 }
+
+#[test]
+fn a_phrase_after_a_preposition_is_no_speaker_however_long_its_modifiers() {
+    let got = run(
+        "Mayor Ortiz called the report “false” on Thursday and in a carefully worded \
+         response said she never saw the contract.",
+    );
+    let q = quote(&got, "she never saw the contract");
+    assert_eq!(q.speaker.as_deref(), Some("Mayor Ortiz"), "{got:#?}");
+}
+
+#[test]
+fn a_participle_modifying_the_noun_after_it_is_no_cue() {
+    let got = run(
+        "Ann Lee said the new drinks sell well. Many may contain added sugar, and \
+         shoppers should read the labels, she said.",
+    );
+    assert!(
+        got.iter().all(|g| g.speaker.as_deref() != Some("contain")),
+        "{got:#?}"
+    );
+    quote(&got, "Many may contain added sugar");
+}

@@ -579,4 +579,10 @@ fn verbs_of_manner_and_phrases_attribute_quotations() {
         "the sign",
         "read",
     );
+    direct(
+        "“Confidence is the most attractive thing,” echoes Marta Kowalczyk.",
+        "Confidence is the most attractive thing,",
+        "Marta Kowalczyk",
+        "echoes",
+    );
 }
