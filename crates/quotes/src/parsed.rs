@@ -241,6 +241,15 @@ fn before_is_clause(
 ) -> bool {
     // Quoted words make it a (mixed) quotation when they are most of it, not
     // when they are a title inside it ("On the broadcast of “Fox News Sunday,” …").
+    // "Citing “obligations at home,” the spokeswoman told …": a participle the parse
+    // hangs on the cue opens an adjunct, whatever it quotes.
+    if c.end <= verb
+        && t.head(c.start) == Some(verb)
+        && t.upos(c.start) == Some(Upos::Verb)
+        && t.rel_in(c.start, &v.cfg.settings.parse.adjunct_relations)
+    {
+        return false;
+    }
     let quoted = v.quoted_words(c.start, c.end) as f32;
     let share = quoted / v.words(c.start, c.end).max(1) as f32;
     if c.end > verb || (quoted > 0.0 && share >= v.cfg.settings.mixed.min_quoted_share) {

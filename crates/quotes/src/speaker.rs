@@ -58,6 +58,13 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
             .find(|&k| v.is(k, "("))?;
         return before(v, open, lim).map(|np| np.start..last + 1);
     }
+    if v.is(last, "\u{2014}") || v.is(last, "\u{2013}") {
+        // "Joyce — who is listed as an attorney — told": the name before the aside.
+        let open = (last.saturating_sub(30).max(lim)..last)
+            .rev()
+            .find(|&k| v.is(k, v.text(last)))?;
+        return before(v, open, lim);
+    }
     if v.in_set(last, &s.pronouns) {
         if v.is(last, "who") {
             // "Trump, who said …": the phrase before the comma; when it ends with a

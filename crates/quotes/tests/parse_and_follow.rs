@@ -850,3 +850,26 @@ fn a_participle_modifying_the_noun_after_it_is_no_cue() {
     );
     quote(&got, "Many may contain added sugar");
 }
+
+#[test]
+fn an_aside_between_dashes_does_not_hide_the_speaker() {
+    let got = run(
+        "Reached by phone on Tuesday, Okafor — who is listed as a lawyer in Ohio but \
+         does not practise — told the Ledger he was not planning an appeal.",
+    );
+    let q = quote(&got, "he was not planning an appeal");
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"), "{got:#?}");
+}
+
+#[test]
+fn an_opening_participle_that_quotes_is_no_content() {
+    let got = run(
+        "Citing “obligations at home,” the former governor’s spokeswoman told the Ledger \
+         that Lindqvist plans to skip the convention in Denver.",
+    );
+    quote(&got, "Lindqvist plans to skip the convention");
+    assert!(
+        got.iter().all(|g| !g.text.starts_with("Citing")),
+        "{got:#?}"
+    );
+}
