@@ -20,6 +20,13 @@ pub fn split(text: &str, tokens: &[Token], cfg: &TextConfig) -> Vec<Sentence> {
         let mut end = i + 1; // exclusive end of the candidate sentence
         let boundary = if line_break_between(text, tokens, i) {
             true
+        } else if let Some(class) = exclaimed_name(text, tokens, i, cfg) {
+            // "Yahoo! News", "Jeopardy! host": a name spelt with "!" ends a sentence only
+            // as a general abbreviation does, before a usual sentence opener.
+            class == AbbrevClass::General
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| cfg.is_sentence_starter(n.span.of(text)))
         } else if is_terminator(text, &tokens[i]) {
             end = absorb_closers(text, tokens, i + 1);
             end < tokens.len()
@@ -143,6 +150,17 @@ fn opens_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
         }
         TokenKind::Symbol => true,
     }
+}
+
+/// The class of a listed name spelt with "!" ("Yahoo!") when token `i` is its "!",
+/// written against the word before it.
+fn exclaimed_name(text: &str, tokens: &[Token], i: usize, cfg: &TextConfig) -> Option<AbbrevClass> {
+    let bang = &tokens[i];
+    let word = tokens.get(i.checked_sub(1)?)?;
+    if bang.span.of(text) != "!" || word.span.end != bang.span.start {
+        return None;
+    }
+    cfg.abbreviation(&text[word.span.start as usize..bang.span.end as usize])
 }
 
 fn abbreviation_class(text: &str, t: &Token, cfg: &TextConfig) -> Option<AbbrevClass> {

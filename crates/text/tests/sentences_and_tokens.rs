@@ -217,6 +217,15 @@ fn sentence_table() {
             "“Enough!” shouted the crowd. Police withdrew.",
             &["“Enough!” shouted the crowd.", "Police withdrew."],
         ),
+        // A name spelt with "!"
+        (
+            "She told Yahoo! News the bill would pass. We won! The count ended.",
+            &[
+                "She told Yahoo! News the bill would pass.",
+                "We won!",
+                "The count ended.",
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (i, (text, want)) in cases.iter().enumerate() {
