@@ -370,7 +370,15 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
         })
         .find(|&j| v.is(j, "that"))
         // "told a crowded hall … that": an addressee no rule skipped still precedes "that".
-        .filter(|_| !clause_starts_here || (cue.flags.addressee && k == cue.end));
+        .filter(|_| !clause_starts_here || (cue.flags.addressee && k == cue.end))
+        // "…, Sanders said, a policy that could …": after a comma closing the cue, "that"
+        // opens a relative clause; after a parenthesis closed by a comma it opens the
+        // content ("said, with the benefit of hindsight, that …").
+        .filter(|&t| {
+            !(v.is(k, ",")
+                && !v.is(t - 1, ",")
+                && (k + 1..t).any(|j| v.in_set_lower(j, &v.cfg.settings.speaker.determiners)))
+        });
     if let Some(t) = that {
         return trimmed(v, t + 1, clause_end(v, t + 1, sentence.end))
             .filter(|_| cue.flags.indirect || v.segment_opening_at(t + 1).is_some());
@@ -489,13 +497,22 @@ fn parenthetical(
     // can end a clause, words without a verb are an apposition, not the rest of the
     // content ("It was, he said, one of …" and "is driven, she said, by …" go on).
     let last_word = (content.start..content.end).rev().find(|&j| v.is_word(j));
-    let complete = last_word.is_some_and(|j| {
-        matches!(
-            v.tag(j),
-            Some(Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron | Upos::Adj | Upos::Adv)
-        )
-    });
-    if complete && !(rest..end).any(|j| matches!(v.tag(j), Some(Upos::Verb | Upos::Aux))) {
+    let is_verb = |j: usize| matches!(v.tag(j), Some(Upos::Verb | Upos::Aux));
+    let complete = content.clone().any(is_verb)
+        && last_word.is_some_and(|j| {
+            matches!(
+                v.tag(j),
+                Some(Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron | Upos::Adj | Upos::Adv)
+            )
+        });
+    // A verb only inside a relative clause ("a policy that could make …") leaves it one.
+    let opens_relative = |j: usize| {
+        let p = &v.cfg.settings.parse;
+        (v.is(j, "that") || p.relative_openers.iter().any(|w| v.is(j, w)))
+            && matches!(v.tag(j - 1), Some(Upos::Noun | Upos::Propn))
+    };
+    let relative = (rest + 1..end).find(|&j| opens_relative(j)).unwrap_or(end);
+    if complete && !(rest..relative).any(is_verb) {
         return content;
     }
     content.start..end

@@ -287,7 +287,10 @@ fn before_is_clause(
         || c.clone()
             .filter(on_cue)
             .any(|k| t.rel(k) == "parataxis" || t.rel_in(k, &p.content_relations));
-    has_verb && !own_subject && (!adjunct || reported)
+    // "X signals “the end” for the EU, said Ann Lee.": before an inverted speaker that
+    // ends the clause, the words are what was said even where the tagger found no verb.
+    let inverted = speaker_outside && speaker.is_some_and(|r| r.start > verb);
+    (has_verb || inverted) && !own_subject && (!adjunct || reported)
 }
 
 /// The head of the clause a reporting verb governs after it.

@@ -873,3 +873,33 @@ fn an_opening_participle_that_quotes_is_no_content() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_noun_with_a_relative_clause_after_the_cue_is_an_apposition() {
+    let got = run(
+        "Nurses would be paid for their overtime in the spring, Okafor said, a policy \
+         that could make it easier for clinics to hire them.",
+    );
+    let q = quote(&got, "Nurses would be paid for their overtime");
+    assert_eq!(
+        q.text,
+        "Nurses would be paid for their overtime in the spring"
+    );
+    assert!(
+        got.iter().all(|g| !g.text.starts_with("could make")),
+        "{got:#?}"
+    );
+    // After a parenthesis closed by a comma, "that" opens the content.
+    let got = run("She said, with the benefit of hindsight, that the plan had failed.");
+    quote(&got, "the plan had failed");
+}
+
+#[test]
+fn words_before_an_inverted_speaker_are_content_without_a_verb_the_tagger_knows() {
+    let got = run(
+        "The rejection of the treaty signals “the beginning of the end” for the union, \
+         said Ann Lindqvist, leader of the Freedom Party.",
+    );
+    let q = quote(&got, "The rejection of the treaty");
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lindqvist"), "{got:#?}");
+}
