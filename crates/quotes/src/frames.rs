@@ -303,7 +303,10 @@ fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
             speaker = widened;
         }
     }
-    if lead == cue.start {
+    // "The AP reported that, according to Y, X": the clause after the source is the content.
+    let after_that =
+        cue.start >= sentence.start + 2 && v.is(cue.start - 1, ",") && v.is(cue.start - 2, "that");
+    if lead == cue.start || after_that {
         // "According to Y, X."
         if let Some(comma) = (cue.end..sentence.end).find(|&j| v.is(j, ",")) {
             content = trimmed(v, comma + 1, clause_end(v, comma + 1, sentence.end));

@@ -903,3 +903,17 @@ fn words_before_an_inverted_speaker_are_content_without_a_verb_the_tagger_knows(
     let q = quote(&got, "The rejection of the treaty");
     assert_eq!(q.speaker.as_deref(), Some("Ann Lindqvist"), "{got:#?}");
 }
+
+#[test]
+fn according_to_after_that_reports_the_clause_after_the_source() {
+    let got = run(
+        "The Ledger reported that, according to an analysis of her calendar, most of \
+         her meetings were with donors.",
+    );
+    let q = quote(&got, "most of her meetings were with donors");
+    assert_eq!(q.speaker.as_deref(), Some("an analysis of her calendar"));
+    assert!(
+        got.iter().all(|g| g.text != "The Ledger reported that"),
+        "{got:#?}"
+    );
+}
