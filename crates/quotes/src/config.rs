@@ -68,6 +68,8 @@ pub struct SpeakerSettings {
     pub clause_verbs: HashSet<String>,
     /// Words in -ing/-ed that modify a title inside a speaker phrase ("ranking member").
     pub title_participles: HashSet<String>,
+    /// Determiners that stand alone for a speaker after a cue ("read one").
+    pub standalone_determiners: HashSet<String>,
     /// After a cue with an addressee, these make the name after it the addressee.
     pub addressee_followers: HashSet<String>,
     pub time_words: HashSet<String>,

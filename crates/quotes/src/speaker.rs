@@ -322,6 +322,14 @@ pub fn after(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     while end > k && v.in_set(end - 1, &s.inner) {
         end -= 1;
     }
+    // "“…,” read one.": a determiner standing for the speaker, up to the clause end.
+    if end == k
+        && k == p + 1
+        && v.in_set_lower(p, &s.standalone_determiners)
+        && (k >= lim || v.is_stop(k) || v.is(k, ","))
+    {
+        return Some(p..k);
+    }
     (end > k).then_some(p..end)
 }
 

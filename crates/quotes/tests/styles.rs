@@ -580,6 +580,12 @@ fn verbs_of_manner_and_phrases_attribute_quotations() {
         "read",
     );
     direct(
+        "“Close the border now,” read one.",
+        "Close the border now,",
+        "one",
+        "read",
+    );
+    direct(
         "“Confidence is the most attractive thing,” echoes Marta Kowalczyk.",
         "Confidence is the most attractive thing,",
         "Marta Kowalczyk",
