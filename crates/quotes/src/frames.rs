@@ -145,8 +145,7 @@ fn frame(
     let mut inverted = false;
     // "in a carefully worded response said": a prepositional phrase, not the subject.
     let relative = boundary > lim && v.is(boundary - 1, "who");
-    // "in a carefully worded response said": the phrase's modifiers and determiner come
-    // first, then the preposition.
+    // The phrase's modifiers and determiner stand between it and the preposition.
     let opening = |r: &Range<usize>| {
         let mut k = r.start;
         while k > lim

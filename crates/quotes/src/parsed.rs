@@ -239,8 +239,6 @@ fn before_is_clause(
     speaker: Option<&Range<usize>>,
     addressee: bool,
 ) -> bool {
-    // Quoted words make it a (mixed) quotation when they are most of it, not
-    // when they are a title inside it ("On the broadcast of “Fox News Sunday,” …").
     // "Citing “obligations at home,” the spokeswoman told …": a participle the parse
     // hangs on the cue opens an adjunct, whatever it quotes.
     if c.end <= verb
@@ -250,6 +248,8 @@ fn before_is_clause(
     {
         return false;
     }
+    // Quoted words make it a (mixed) quotation when they are most of it, not
+    // when they are a title inside it ("On the broadcast of “Fox News Sunday,” …").
     let quoted = v.quoted_words(c.start, c.end) as f32;
     let share = quoted / v.words(c.start, c.end).max(1) as f32;
     if c.end > verb || (quoted > 0.0 && share >= v.cfg.settings.mixed.min_quoted_share) {
@@ -326,23 +326,19 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
         // A subject with a preposition of its own is misparsed: "after Jones assured" keeps
         // the name; "on Thursday and in a response said" is a time, and the subject of
         // the verb the cue is coordinated with speaks.
-        let n = t.child(at, &["nsubj"]);
-        let preposition = n.and_then(|n| {
-            t.child(n, &["case"])
-                .filter(|&c| c < n && c == t.extent(n, &cut).start)
-        });
-        let n = n
-            .filter(|&n| preposition.is_none() || !v.in_set(n, &v.cfg.settings.speaker.time_words));
-        if let Some(n) = n {
-            // "a finding that shows …": a relative word is no speaker.
-            if v.in_set(n, &v.cfg.settings.parse.not_subjects) {
-                return None;
-            }
+        if let Some(n) = t.child(at, &["nsubj"]) {
             let mut r = t.extent(n, &cut);
-            if let Some(c) = preposition {
-                r.start = r.start.max(c + 1);
+            let preposition = t.child(n, &["case"]).filter(|&c| c < n && c == r.start);
+            if preposition.is_none() || !v.in_set(n, &v.cfg.settings.speaker.time_words) {
+                // "a finding that shows …": a relative word is no speaker.
+                if v.in_set(n, &v.cfg.settings.parse.not_subjects) {
+                    return None;
+                }
+                if let Some(c) = preposition {
+                    r.start = c + 1;
+                }
+                return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
             }
-            return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
         }
         if !matches!(t.rel(at), "conj" | "xcomp") {
             return None;
