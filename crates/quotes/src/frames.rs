@@ -99,6 +99,8 @@ fn split_interrupted(v: &View, f: &mut Frame) -> Option<Range<usize>> {
         Some(sp) => (sp.start.min(f.cue.start), sp.end.max(f.cue.end)),
         None => (f.cue.start, f.cue.end),
     };
+    let sentence_start = v.sentence(v.sent_of[first]).start;
+    let first = role_start(v, first, sentence_start);
     if !(c.start < first && last < c.end) || v.seg_of[first - 1].is_some() {
         return None;
     }
@@ -201,9 +203,9 @@ fn frame(
             let before_np = if inverted {
                 boundary
             } else {
-                speaker
-                    .as_ref()
-                    .map_or(boundary, |r| speaker::skip_between_back(v, r.start, lim))
+                speaker.as_ref().map_or(boundary, |r| {
+                    role_start(v, speaker::skip_between_back(v, r.start, lim), lim)
+                })
             };
             // After an inverted speaker ("…, said Baker, an adviser") nothing resumes the content.
             let resumed_from = if inverted { sentence.end } else { cue.end };
@@ -221,6 +223,20 @@ fn frame(
 fn opens_clause(v: &View, p: usize, end: usize) -> bool {
     speaker::after(v, p, end)
         .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.clause_verbs))
+}
+
+/// "X, a spokeswoman, Anna White, said": where the role in apposition before the name at
+/// `b` starts (after the comma that ends the content), else `b`.
+fn role_start(v: &View, b: usize, lim: usize) -> usize {
+    let role = (b > lim + 1 && v.is(b - 1, ","))
+        .then(|| speaker::before(v, b - 1, lim))
+        .flatten()
+        .filter(|role| {
+            role.start > lim + 1
+                && v.is(role.start - 1, ",")
+                && v.in_set_lower(role.start, &v.cfg.settings.speaker.determiners)
+        });
+    role.map_or(b, |role| role.start)
 }
 
 /// The noun phrase after a cue that takes an addressee is followed by what was said to

@@ -171,8 +171,15 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     // "His lawyer, Zhang Dongshuo, said": the name in apposition names the speaker best.
     if is_name(v, open + 1..close) {
         let role = before(v, open, lim)?;
-        let opens_clause =
-            role.start == lim || only_leads(v, lim, role.start) || after_quote(v, role.start);
+        // "Facebook built the tool, a spokeswoman, Anna White, said": a role opened by a
+        // determiner after the comma that ends the content.
+        let after_content = role.start > lim + 1
+            && v.is(role.start - 1, ",")
+            && v.in_set_lower(role.start, &v.cfg.settings.speaker.determiners);
+        let opens_clause = role.start == lim
+            || only_leads(v, lim, role.start)
+            || after_quote(v, role.start)
+            || after_content;
         // "Jim Eglinski, Yellowhead MP, said": a person's name first, a capitalised title after.
         let first = if names_person(v, role.clone()) && !names_person(v, open + 1..close) {
             role
@@ -281,7 +288,8 @@ fn only_leads(v: &View, a: usize, b: usize) -> bool {
     let Some(p) = (a..b).find(|&j| !leads(j, j + 1)) else {
         return true;
     };
-    let Some(comma) = (p..b).rev().find(|&j| v.is(j, ",")) else {
+    // Its own comma is the first one; only leads may follow ("On Wednesday, however,").
+    let Some(comma) = (p..b).find(|&j| v.is(j, ",")) else {
         return false;
     };
     v.in_set_lower(p, &s.adjunct_preps)

@@ -917,3 +917,27 @@ fn according_to_after_that_reports_the_clause_after_the_source() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn two_lead_phrases_before_an_apposed_speaker_leave_it_the_speaker() {
+    let got = run(
+        "On Wednesday, however, the director of the county health board, Maria Lindqvist, \
+         said that the clinic had reopened.",
+    );
+    let q = quote(&got, "the clinic had reopened");
+    assert_eq!(q.speaker.as_deref(), Some("Maria Lindqvist"), "{got:#?}");
+}
+
+#[test]
+fn a_role_and_name_in_apposition_after_the_content_speak_for_it() {
+    let got = run(
+        "The company built the tool to help in times of crisis, a spokeswoman, Anna \
+         Lindqvist, said on Saturday, and it has used it five times this year.",
+    );
+    let q = quote(&got, "The company built the tool");
+    assert_eq!(
+        q.text,
+        "The company built the tool to help in times of crisis"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Anna Lindqvist"));
+}
