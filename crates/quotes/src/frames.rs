@@ -231,11 +231,7 @@ fn role_start(v: &View, b: usize, lim: usize) -> usize {
     let role = (b > lim + 1 && v.is(b - 1, ","))
         .then(|| speaker::before(v, b - 1, lim))
         .flatten()
-        .filter(|role| {
-            role.start > lim + 1
-                && v.is(role.start - 1, ",")
-                && v.in_set_lower(role.start, &v.cfg.settings.speaker.determiners)
-        });
+        .filter(|role| speaker::role_after_content(v, role, lim));
     role.map_or(b, |role| role.start)
 }
 

@@ -171,15 +171,10 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     // "His lawyer, Zhang Dongshuo, said": the name in apposition names the speaker best.
     if is_name(v, open + 1..close) {
         let role = before(v, open, lim)?;
-        // "Facebook built the tool, a spokeswoman, Anna White, said": a role opened by a
-        // determiner after the comma that ends the content.
-        let after_content = role.start > lim + 1
-            && v.is(role.start - 1, ",")
-            && v.in_set_lower(role.start, &v.cfg.settings.speaker.determiners);
         let opens_clause = role.start == lim
             || only_leads(v, lim, role.start)
             || after_quote(v, role.start)
-            || after_content;
+            || role_after_content(v, &role, lim);
         // "Jim Eglinski, Yellowhead MP, said": a person's name first, a capitalised title after.
         let first = if names_person(v, role.clone()) && !names_person(v, open + 1..close) {
             role
@@ -199,6 +194,14 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
         || v.is(name.start - 1, ",") && only_leads(v, lim, name.start - 1)
         || only_leads(v, lim, name.start);
     (opens_clause && (name.start..name.end).any(|j| v.is_capitalised(j))).then_some(name)
+}
+
+/// "Facebook built the tool, a spokeswoman, Anna White, said": a role opened by a
+/// determiner right after the comma that ends the content.
+pub fn role_after_content(v: &View, role: &Range<usize>, lim: usize) -> bool {
+    role.start > lim + 1
+        && v.is(role.start - 1, ",")
+        && v.in_set_lower(role.start, &v.cfg.settings.speaker.determiners)
 }
 
 /// "“…,” Mitch McConnell, R-Ky., said", "“…,” delegate Bill Eastland, wearing a cowboy
