@@ -54,10 +54,21 @@ impl Document {
 
     /// Whether `span` lies inside parentheses opened earlier in its paragraph: a photo
     /// credit ("(Kim Lee/CBC)") or an aside, which names nobody the text speaks of next.
+    /// Looks back at most `PARENTHESIS_REACH` bytes, so a document that is one long
+    /// paragraph is not scanned whole for every name.
     pub fn in_parentheses(&self, span: Span) -> bool {
+        const PARENTHESIS_REACH: usize = 300;
         let para = self.paragraphs.partition_point(|p| p.end <= span.start);
-        let from = self.paragraphs.get(para).map_or(0, |p| p.start as usize);
-        let before = &self.text[from..span.start as usize];
+        let at = span.start as usize;
+        let mut from = self
+            .paragraphs
+            .get(para)
+            .map_or(0, |p| p.start as usize)
+            .max(at.saturating_sub(PARENTHESIS_REACH));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &self.text[from..at];
         before
             .rfind('(')
             .is_some_and(|o| !before[o..].contains(')'))

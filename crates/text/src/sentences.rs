@@ -20,9 +20,11 @@ pub fn split(text: &str, tokens: &[Token], cfg: &TextConfig) -> Vec<Sentence> {
         let mut end = i + 1; // exclusive end of the candidate sentence
         let boundary = if line_break_between(text, tokens, i) {
             true
-        } else if let Some(class) = exclaimed_name(text, tokens, i, cfg) {
-            // "Yahoo! News", "Jeopardy! host": a name spelt with "!" ends a sentence only
-            // as a general abbreviation does, before a usual sentence opener.
+        } else if let Some(class) = abbreviation_class(text, &tokens[i], cfg)
+            // "Yahoo! News": a listed name spelt with "!" is read as an abbreviation (its
+            // "!" is a terminator, so it is looked at first).
+            .or_else(|| exclaimed_name(text, tokens, i, cfg))
+        {
             class == AbbrevClass::General
                 && tokens
                     .get(i + 1)
@@ -31,11 +33,6 @@ pub fn split(text: &str, tokens: &[Token], cfg: &TextConfig) -> Vec<Sentence> {
             end = absorb_closers(text, tokens, i + 1);
             end < tokens.len()
                 && (line_break_between(text, tokens, end - 1) || opens_sentence(text, tokens, end))
-        } else if let Some(class) = abbreviation_class(text, &tokens[i], cfg) {
-            class == AbbrevClass::General
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|n| cfg.is_sentence_starter(n.span.of(text)))
         } else {
             false
         };
