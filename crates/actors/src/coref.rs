@@ -19,6 +19,11 @@ use crate::units::Units;
 const NOMINAL_WINDOW: u32 = 12;
 /// How far back (in sentences) a pronoun looks.
 const PRONOUN_WINDOW: u32 = 4;
+/// How many earlier pronouns a pronoun may follow back to the name they share.
+const PRONOUN_HOPS: u32 = 8;
+/// How far back (in sentences) a pronoun looks for an earlier one of the same person
+/// and gender, when no name fits in its own window (quotations and captions between).
+const CHAIN_WINDOW: u32 = 8;
 
 fn compatible_gender(a: Gender, b: Gender) -> bool {
     a == Gender::Unknown || b == Gender::Unknown || a == b
@@ -270,6 +275,107 @@ fn mention_for(doc: &Document, span: Span, entity: usize) -> Option<Mention> {
     })
 }
 
+/// The person or body a pronoun `p` at `span` stands for: the subject (else the first
+/// fitting mention) of the nearest sentence, within the window, naming one. Past the
+/// window, an earlier pronoun of the same person and gender carries the chain on
+/// ("Wendy Golden now lives … She used to … she urged police … she says"), at most
+/// `hops` times.
+fn pronoun_at(
+    doc: &Document,
+    kb: &ActorKb,
+    span: Span,
+    p: &crate::data::PronounRow,
+    hops: u32,
+) -> Option<Mention> {
+    let analysis = analysis_of(doc, kb);
+    let units = &analysis.units;
+    let here = units.at_or_after(span.start);
+    let sentence = units.units.get(here).map(|u| u.sentence).unwrap_or(0);
+    let ok = |c: &Cand| -> bool {
+        match p.animacy.as_str() {
+            "person" => {
+                c.kind == EntityKind::Person
+                    && !c.plural
+                    && compatible_gender(p.gender, c.gender)
+                    // Through a chain of pronouns, only a person the text shows of
+                    // that gender.
+                    && (hops == PRONOUN_HOPS || c.gender == p.gender)
+            }
+            "thing" => {
+                matches!(
+                    c.kind,
+                    EntityKind::Organization | EntityKind::Country | EntityKind::Group
+                ) && !c.plural
+            }
+            _ => {
+                if p.plural {
+                    c.plural
+                        || matches!(
+                            c.kind,
+                            EntityKind::Organization | EntityKind::Country | EntityKind::Group
+                        )
+                } else {
+                    true
+                }
+            }
+        }
+    };
+    for back in 0..=PRONOUN_WINDOW {
+        let Some(s) = sentence.checked_sub(back) else {
+            break;
+        };
+        // The subject of the nearest sentence with a fitting mention (from the
+        // parse when there is one), else its first fitting mention.
+        let fitting: Vec<&Cand> = analysis
+            .in_sentence(s)
+            .filter(|c| c.b <= here && ok(c) && !doc.in_parentheses(c.span(units)))
+            .collect();
+        let pick = fitting
+            .iter()
+            .find(|c| is_subject(doc, c.span(units)) == Some(true))
+            .or(fitting.first())
+            .copied();
+        if let Some(c) = pick {
+            return entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e));
+        }
+    }
+    if hops == 0 || p.animacy != "person" || p.plural || p.gender == Gender::Unknown {
+        return None;
+    }
+    // The nearest such pronoun of an earlier sentence: each step looks back from
+    // there, so no name between is skipped.
+    let reach = sentence.saturating_sub(CHAIN_WINDOW);
+    let same = (0..here)
+        .rev()
+        .take_while(|&k| units.units[k].sentence >= reach)
+        .find(|&k| {
+            units.units[k].sentence < sentence
+                && kb
+                    .pronouns
+                    .get(units.norm_of(k))
+                    .is_some_and(|q| q.animacy == p.animacy && q.gender == p.gender && !q.plural)
+        })?;
+    pronoun_at(doc, kb, units.units[same].span, p, hops - 1).map(|m| Mention { span, ..m })
+}
+
+/// A person's name ending the phrase `span` is its head, whatever body the words
+/// before name ("Rally Canada media coordinator Tom Hinderks"), unless a function word
+/// puts it in a complement ("a spokeswoman for Trudeau", "Sandmann and Phillips").
+fn head_person(doc: &Document, kb: &ActorKb, span: Span) -> Option<usize> {
+    let end = span.start + doc.slice(span).trim_end().len() as u32;
+    let first = doc.entities.partition_point(|e| e.span.start < span.start);
+    let k = doc.entities[first..]
+        .iter()
+        .take_while(|e| e.span.start < span.end)
+        .position(|e| e.kind == EntityKind::Person && e.span.end == end)?;
+    let person = &doc.entities[first + k];
+    let before = doc.text[span.start as usize..person.span.start as usize]
+        .split_whitespace()
+        .next_back()?;
+    let before = crate::norm::token(before.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    (!kb.stop_names.contains(&before)).then_some(first + k)
+}
+
 /// Whether a mention is a subject in the parse, or a name in apposition to the subject
 /// ("Holt's spokesman, Peter Dunne, announced": Dunne, not the owner Holt): `None`
 /// when its sentence has no parse.
@@ -300,58 +406,12 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
     let text = doc.slice(span).trim();
     let lower = text.to_lowercase();
     if let Some(p) = kb.pronouns.get(lower.as_str()) {
-        let analysis = analysis_of(doc, kb);
-        let units = &analysis.units;
-        let here = units.at_or_after(span.start);
-        let sentence = units.units.get(here).map(|u| u.sentence).unwrap_or(0);
-        let ok = |c: &Cand| -> bool {
-            match p.animacy.as_str() {
-                "person" => {
-                    c.kind == EntityKind::Person
-                        && !c.plural
-                        && compatible_gender(p.gender, c.gender)
-                }
-                "thing" => {
-                    matches!(
-                        c.kind,
-                        EntityKind::Organization | EntityKind::Country | EntityKind::Group
-                    ) && !c.plural
-                }
-                _ => {
-                    if p.plural {
-                        c.plural
-                            || matches!(
-                                c.kind,
-                                EntityKind::Organization | EntityKind::Country | EntityKind::Group
-                            )
-                    } else {
-                        true
-                    }
-                }
-            }
-        };
-        for back in 0..=PRONOUN_WINDOW {
-            let Some(s) = sentence.checked_sub(back) else {
-                break;
-            };
-            // The subject of the nearest sentence with a fitting mention (from the
-            // parse when there is one), else its first fitting mention.
-            let fitting: Vec<&Cand> = analysis
-                .in_sentence(s)
-                .filter(|c| c.b <= here && ok(c) && !doc.in_parentheses(c.span(units)))
-                .collect();
-            let pick = fitting
-                .iter()
-                .find(|c| is_subject(doc, c.span(units)) == Some(true))
-                .or(fitting.first())
-                .copied();
-            if let Some(c) = pick {
-                return entity_index(doc, units, c).and_then(|e| mention_for(doc, span, e));
-            }
-        }
-        return None;
+        return pronoun_at(doc, kb, span, p, PRONOUN_HOPS);
     }
-    if let Some(e) = crate::entity_at(doc, span).filter(|&e| !part_of_longer_name(doc, span, e)) {
+    if let Some(e) = head_person(doc, kb, span)
+        .or_else(|| crate::entity_at(doc, span))
+        .filter(|&e| !part_of_longer_name(doc, span, e))
+    {
         if let Some(m) = mention_for(doc, span, e) {
             return Some(m);
         }

@@ -389,8 +389,17 @@ impl ActorKb {
             }
         }
 
+        // A title that stands before one name is never another row's made-up
+        // plural ("Mrs" is no plural of "Mr").
+        let listed: HashMap<String, usize> = raw
+            .sectors
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.title)
+            .flat_map(|(i, row)| row.words.iter().map(move |w| (phrase_key(w).0, i)))
+            .collect();
         let mut sectors = Vec::new();
-        for row in &raw.sectors {
+        for (i, row) in raw.sectors.iter().enumerate() {
             sectors.push(Sector {
                 sector: row.sector.clone(),
                 kind: row.kind.clone(),
@@ -408,9 +417,12 @@ impl ActorKb {
                         plural: false,
                     },
                 );
-                if matches!(row.kind.as_str(), "person" | "group") {
+                let plural = plural_of(w);
+                if matches!(row.kind.as_str(), "person" | "group")
+                    && listed.get(&phrase_key(&plural).0).is_none_or(|&r| r == i)
+                {
                     add(
-                        &plural_of(w),
+                        &plural,
                         Target::Sector {
                             row: idx,
                             plural: true,

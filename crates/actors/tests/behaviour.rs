@@ -22,6 +22,13 @@ fn span_of(d: &Document, needle: &str, nth: usize) -> Span {
     Span::new(start, start + needle.len())
 }
 
+/// The first word of the first `needle` ("she" of "she said").
+fn first_word(d: &Document, needle: &str) -> Span {
+    let s = span_of(d, needle, 0);
+    let len = needle.split(' ').next().unwrap_or(needle).len() as u32;
+    Span::new(s.start as usize, (s.start + len) as usize)
+}
+
 fn code_at(d: &Document, needle: &str) -> Option<String> {
     let e = entity_at(d, span_of(d, needle, 0))?;
     d.entities[e].actor.as_ref()?.code.clone()
@@ -501,4 +508,68 @@ fn a_phrase_of_no_known_role_takes_no_earlier_person() {
         Some("Karen Holt"),
         "an unknown company is not the person named before it"
     );
+}
+
+#[test]
+fn a_pair_named_inside_a_sentence_is_a_name_at_a_sentence_start() {
+    // "Rally" is also a common word of the text and a country follows it: alone, the
+    // sentence opener would be read as the common word.
+    let text = "Hundreds came to the rally organised by Rally Canada on Monday. \
+                Rally Canada, the group behind it, said more would come.";
+    let d = doc(text, None);
+    let e = entity_at(&d, span_of(&d, "Rally Canada", 1)).expect("an entity");
+    assert_eq!(d.slice(d.entities[e].span), "Rally Canada");
+    assert_eq!(d.entities[e].kind, EntityKind::Organization);
+}
+
+#[test]
+fn a_person_ending_a_speaker_phrase_is_its_head() {
+    let text = "Rally Canada volunteer media coordinator Tom Hinderks spoke first. \
+                A spokeswoman for Trudeau answered.";
+    let d = doc(text, None);
+    let kb = ActorKb::embedded();
+    let name = |needle: &str| resolve_at(&d, kb, span_of(&d, needle, 0)).and_then(|m| m.name);
+    assert_eq!(
+        name("Rally Canada volunteer media coordinator Tom Hinderks").as_deref(),
+        Some("Tom Hinderks")
+    );
+    // A name after a preposition is a complement, not the head.
+    assert_ne!(
+        name("A spokeswoman for Trudeau").as_deref(),
+        Some("Justin Trudeau")
+    );
+}
+
+#[test]
+fn a_pronoun_follows_a_chain_of_pronouns_back_to_the_name() {
+    // Six sentences without a name stand between "Wendy Marsh" and the last "she":
+    // more than a pronoun's own window, bridged by the pronouns between.
+    let text = "Wendy Marsh lives in a small bungalow. There are no photos on the walls. \
+                She used to keep a shrine. It had become unhealthy. Her message is simple. \
+                Do not share pills. They can kill. The mix is lethal. \
+                After the death, she urged police to act. There were delays. \
+                But she persisted, and she says the fight was worth it.";
+    let d = doc(text, None);
+    let kb = ActorKb::embedded();
+    let she = resolve_at(&d, kb, first_word(&d, "she says")).expect("she resolves");
+    assert_eq!(she.name.as_deref(), Some("Wendy Marsh"));
+}
+
+#[test]
+fn titles_and_given_names_of_either_sex_show_the_right_gender() {
+    let kb = ActorKb::embedded();
+    // "Mrs" is a title of its own, not a plural of "Mr".
+    let d = doc(
+        "Mr. Hale met Mrs. Lane on Monday. She said the talks went well.",
+        None,
+    );
+    let she = resolve_at(&d, kb, span_of(&d, "She", 0)).expect("she resolves");
+    assert_eq!(she.name.as_deref(), Some("Lane"));
+    // "Lee" names men and women: the pronouns decide.
+    let d = doc(
+        "Lee Finell, a manager with a dairy group, said she is unsure. The group will go on, she said.",
+        None,
+    );
+    let she = resolve_at(&d, kb, first_word(&d, "she said")).expect("she resolves");
+    assert_eq!(she.name.as_deref(), Some("Lee Finell"));
 }

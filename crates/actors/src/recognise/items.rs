@@ -77,10 +77,23 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
         })
         .map(|i| units.norm_of(i))
         .collect();
+    // Pairs of capitalised words the document writes inside a sentence ("… said
+    // Rally Canada"): at a sentence start the same pair is the same name, even when
+    // its first word is also a common word and a place follows.
+    let is_cap_word = |i: usize| {
+        let u = &units.units[i];
+        u.kind == TokenKind::Word && u.cap && !u.heading
+    };
+    let named_pairs: foldhash::HashSet<(&str, &str)> = (1..units.len())
+        .filter(|&i| !units.units[i - 1].sentence_start && is_cap_word(i - 1) && is_cap_word(i))
+        .map(|i| (units.norm_of(i - 1), units.norm_of(i)))
+        .collect();
     let common_opener = |i: usize| {
         let u = &units.units[i];
         let w = units.norm_of(i);
+        let named_pair = i + 1 < units.len() && named_pairs.contains(&(w, units.norm_of(i + 1)));
         u.sentence_start
+            && !named_pair
             && u.cap
             && !u.all_caps
             && !u.heading
