@@ -2,7 +2,7 @@
 //! a quotation of Jones is Jones when nobody else was quoted in between; "the
 //! mayor said" is the person the text introduced as mayor.
 
-use demarche_model::{covering, Document, EntityKind, Mention, Quote, QuoteKind, Span};
+use demarche_model::{covering, Document, EntityKind, Mention, Quote, QuoteKind, Span, Upos};
 
 use crate::config::QuoteConfig;
 
@@ -357,6 +357,10 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
         }
     };
     if let Some(e) = introduced_as(doc, cfg, m, body).filter(entity_fits) {
+        let e = body
+            .then(|| subject_body_since(doc, cfg, here, e, m.span))
+            .flatten()
+            .unwrap_or(e);
         set_entity(doc, m, e);
         return;
     }
@@ -579,6 +583,50 @@ fn author_inside(doc: &Document, cfg: &QuoteConfig, m: &Mention) -> Option<usize
                 && !held
         })
         .map(|k| first + k)
+}
+
+/// The latest organisation named after entity `since` and before `at` as the subject of
+/// its clause, outside quotations: the body a reader follows now, over one the text
+/// introduced earlier with the role word ("IBM, the company … Procter & Gamble rallied
+/// … The company said": Procter & Gamble).
+fn subject_body_since(
+    doc: &Document,
+    cfg: &QuoteConfig,
+    here: &Place,
+    since: usize,
+    at: Span,
+) -> Option<usize> {
+    let upto = doc.entities.partition_point(|e| e.span.start < at.start);
+    (since + 1..upto).rev().find(|&k| {
+        let e = &doc.entities[k];
+        e.kind == EntityKind::Organization
+            && e.actor.is_some()
+            && e.span.end <= at.start
+            && !here.quoted(e.span)
+            && (is_subject(doc, e.span) || verb_follows(doc, cfg, e.span))
+    })
+}
+
+/// Is the word right after `span`, in its sentence, a verb ("Procter & Gamble
+/// rallied"): a subject on the surface where the parse hung the name elsewhere. A
+/// sentence the parser did not tag is read on the surface: a past form in lower case.
+fn verb_follows(doc: &Document, cfg: &QuoteConfig, span: Span) -> bool {
+    let Some(s) = doc.sentence_at(span.start) else {
+        return false;
+    };
+    let range = doc.sentences[s].tokens.clone();
+    let next = doc.token_at_or_after(span.end);
+    if !range.contains(&(next as u32)) {
+        return false;
+    }
+    match doc.syntax.get(s).filter(|x| !x.is_empty()) {
+        Some(syntax) => syntax.upos.get(next - range.start as usize) == Some(&Upos::Verb),
+        None => {
+            let w = doc.slice(doc.tokens[next].span);
+            w.starts_with(char::is_lowercase)
+                && (w.ends_with("ed") || cfg.settings.speaker.past_forms.contains(w))
+        }
+    }
 }
 
 /// The latest organisation named before `m`, within the paragraphs a pronoun looks back.

@@ -941,3 +941,13 @@ fn a_role_and_name_in_apposition_after_the_content_speak_for_it() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Anna Lindqvist"));
 }
+
+#[test]
+fn a_body_named_since_as_a_subject_takes_the_role_over_an_older_introduction() {
+    let got = run("IBM rose after its results beat estimates. Investors were also pleased with \
+         the company's forecasts for next year. Harbor Foods rallied 6 per cent after its profit came out ahead of expectations. \
+         The company said its annual sales could be slightly stronger than it had expected.");
+    let q = quote(&got, "its annual sales could be");
+    assert_eq!(q.speaker.as_deref(), Some("The company"));
+    assert_eq!(q.name.as_deref(), Some("Harbor Foods"));
+}
