@@ -183,8 +183,8 @@ fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
 }
 
 /// "called the charges a political ploy": a verb of naming (a cue that only attributes
-/// phrases) reports the name it gives, with its subject as speaker. A quoted name is a
-/// quotation of its own, found on the surface.
+/// phrases) reports the name it gives, with its subject as speaker. With a quoted name
+/// it reports the object and the name together (assembly makes that a mixed quote).
 fn naming(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
     let p = &v.cfg.settings.parse;
     if f.content.is_some() || !p.predicate_content {
@@ -200,7 +200,7 @@ fn naming(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
 }
 
 /// The name a verb of naming gives its object ("called the deal a mistake"): the
-/// predicate after the object, when no quotation mark is in it.
+/// predicate after the object; when quoted, the object and the name.
 fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let p = &v.cfg.settings.parse;
     let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
@@ -216,11 +216,26 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut r = t.extent(name, &cut);
-    if r.start < t.extent(named, &cut).end
-        || v.quoted_words(r.start, r.end) > 0
-        || (r.start..r.end).any(|k| v.is_quote_mark(k))
-    {
+    if r.start < t.extent(named, &cut).end {
         return None;
+    }
+    if v.quoted_words(r.start, r.end) > 0 || (r.start..r.end).any(|k| v.is_quote_mark(k)) {
+        // "called the assault “an attack on our country”": the object with the quoted
+        // name it is given, one mixed quote running to the closing mark of a quotation
+        // it opens. A participle elaborating another report ("…, labelling them
+        // “unprovoked aggression”") leaves the quoted name a quotation of its own.
+        if v.text(verb).ends_with("ing") {
+            return None;
+        }
+        r.start = t.extent(named, &cut).start;
+        for seg in &v.segments {
+            if (r.start..r.end).contains(&seg.open) {
+                if let Some(close) = seg.close.filter(|&c| c >= r.end) {
+                    r.end = close + 1;
+                }
+            }
+        }
+        return Some(r);
     }
     while r.end > r.start && !v.is_word(r.end - 1) {
         r.end -= 1;

@@ -951,3 +951,12 @@ fn a_body_named_since_as_a_subject_takes_the_role_over_an_older_introduction() {
     assert_eq!(q.speaker.as_deref(), Some("The company"));
     assert_eq!(q.name.as_deref(), Some("Harbor Foods"));
 }
+
+#[test]
+fn a_quoted_name_a_naming_verb_gives_its_object_is_one_mixed_quote() {
+    let got = run("Former Florida Gov. Jeb Bush called the plan “a reckless gamble.”");
+    let q = quote(&got, "the plan");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.text, "the plan “a reckless gamble.”");
+    assert_eq!(q.name.as_deref(), Some("Jeb Bush"));
+}
