@@ -79,12 +79,22 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
             f.cue.flags.indirect = true;
         }
     }
-    // "added yet another goal", "wrote her first cookbook": an object, not a report.
+    // "added yet another goal", "wrote her first cookbook": an object, not a report. The
+    // subject must be the content's own: hung on a word whose head is outside it, and
+    // not that of an adverbial or relative clause ("a goal when Karlsson scored").
     if f.cue.flags.clause_only
         && f.content.as_ref().is_some_and(|c| {
+            let top = |k: usize| {
+                t.head(k).is_none_or(|h| !c.contains(&h))
+                    && !t.rel(k).starts_with("advcl")
+                    && !t.rel(k).starts_with("acl")
+            };
             c.start > verb
                 && v.quoted_words(c.start, c.end) == 0
-                && !(c.start..c.end).any(|k| t.rel(k).starts_with("nsubj") || t.rel(k) == "expl")
+                && !(c.start..c.end).any(|k| {
+                    (t.rel(k).starts_with("nsubj") || t.rel(k) == "expl")
+                        && t.head(k).is_some_and(|h| c.contains(&h) && top(h))
+                })
         })
     {
         f.content = None;

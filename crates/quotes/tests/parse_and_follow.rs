@@ -960,3 +960,14 @@ fn a_quoted_name_a_naming_verb_gives_its_object_is_one_mixed_quote() {
     assert_eq!(q.text, "the plan “a reckless gamble.”");
     assert_eq!(q.name.as_deref(), Some("Jeb Bush"));
 }
+
+#[test]
+fn a_subject_inside_the_object_of_a_clause_only_cue_makes_no_report() {
+    for text in [
+        "He added a second goal late in the game after Ann Cole stole the puck.",
+        "She wrote her first cookbook in 1991 when she was still living in Toronto.",
+    ] {
+        let got = run(text);
+        assert!(got.is_empty(), "{got:#?}");
+    }
+}
