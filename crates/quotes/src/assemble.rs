@@ -90,7 +90,7 @@ fn reported(
         return;
     }
     if share < 0.9 && reportable {
-        if share >= v.cfg.settings.mixed.min_quoted_share && !nested {
+        if (share >= v.cfg.settings.mixed.min_quoted_share || f.named) && !nested {
             out.push(found(QuoteKind::Mixed));
             for &k in &inside {
                 consumed[k] = true;

@@ -168,6 +168,9 @@ pub struct ParseSettings {
     pub naming_relations: Vec<String>,
     /// Objects that make naming a name taken, not a claim ("calling themselves …").
     pub self_names: HashSet<String>,
+    /// At most this many words between a stance verb's object and the quotation that
+    /// completes it ("accused him of having a “…”") for the two to be one mixed quote.
+    pub complement_gap_words: usize,
     /// Relations of the object and the complements that go with it.
     pub object_relations: Vec<String>,
     /// Relations from a reporting verb to a clause coordinated with it ("said X and

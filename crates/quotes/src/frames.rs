@@ -19,6 +19,9 @@ pub struct Frame {
     pub speaker: Option<Range<usize>>,
     /// Token range of what the cue introduces, if any.
     pub content: Option<Range<usize>>,
+    /// The content is an object with the quotation that completes it ("called the plan
+    /// “a reckless gamble”"): one mixed quote, whatever share of it is quoted.
+    pub named: bool,
 }
 
 /// Every reporting frame of the document, in text order.
@@ -216,6 +219,7 @@ fn frame(
         cue,
         speaker,
         content,
+        named: false,
     }
 }
 
@@ -336,6 +340,7 @@ fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
         cue,
         speaker,
         content,
+        named: false,
     }
 }
 

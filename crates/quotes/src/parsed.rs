@@ -41,6 +41,26 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     }) {
         f.content = None;
     }
+    // "described the move as a “major breach of trust”": a cue of stance that also
+    // introduces quotations reports its object with the quotation completing it.
+    if f.cue.flags.partial && p.predicate_content {
+        let open = match f.content.clone() {
+            None => true,
+            Some(c) => c.start > verb && v.quoted_words(c.start, c.end) > 0,
+        };
+        if open {
+            let covers = |r: &Range<usize>| {
+                f.content
+                    .as_ref()
+                    .is_none_or(|c| r.start < c.start && r.end >= c.end)
+            };
+            if let Some(r) = quoted_complement(v, &t, verb).filter(covers) {
+                f.content = Some(r);
+                f.named = true;
+                f.cue.flags.indirect = true;
+            }
+        }
+    }
     // "Frank Luntz, a pollster, said Mr. Cameron had failed": the surface read the name
     // after the cue as an inverted speaker; the parse makes it the subject of the
     // cue's complement and gives the cue a subject of its own before it.
@@ -201,6 +221,7 @@ fn naming(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
         return;
     }
     if let Some(r) = predicate(v, t, verb) {
+        f.named = v.quoted_words(r.start, r.end) > 0;
         f.content = Some(r);
         f.cue.flags.indirect = true;
         if f.speaker.is_none() {
@@ -218,7 +239,9 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         .children(verb)
         .filter(|&c| c > verb && t.rel_in(c, &p.naming_relations))
         .collect();
-    let (&named, &name) = (parts.first()?, parts.get(1)?);
+    let (Some(&named), Some(&name)) = (parts.first(), parts.get(1)) else {
+        return quoted_complement(v, t, verb);
+    };
     // "men calling themselves the Sons of Liberty": a name taken, not a claim made;
     // "called the minister last week": a time, not a name (parsers label both bare
     // noun phrases alike).
@@ -251,6 +274,85 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         r.end -= 1;
     }
     (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)
+}
+
+/// "accused him of having a “penchant for sexism”", "described the move as a “breach of
+/// trust”", "called the party's suspension “arbitrary”": the object of a verb of stance
+/// and the quotation that completes it within the verb's own phrase, as one range running
+/// to the closing mark, whatever relations the parser gave the words between. They must
+/// open no clause of their own (no comma, subject or finite verb), and be few.
+fn quoted_complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
+    let p = &v.cfg.settings.parse;
+    // After a participle ("…, labelling them “…”") the quotation stands on its own.
+    if v.text(verb).ends_with("ing") {
+        return None;
+    }
+    let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
+    let obj = t.child(verb, &["obj"]).filter(|&o| o > verb)?;
+    let start = t.extent(obj, &cut).start;
+    let seg = v
+        .segments
+        .iter()
+        .find(|s| s.open > verb && s.open < t.end())?;
+    let close = seg.close?;
+    // Quoted words inside the object's own phrase ("praised the “longstanding and close”
+    // relationship", "highlighted their “very close views”") are a quotation of their own.
+    if start <= verb || seg.open <= obj || seg.first >= seg.end {
+        return None;
+    }
+    if v.words(start, seg.open) > p.complement_gap_words || !t.dominates(verb, seg.first) {
+        return None;
+    }
+    let opens_clause = |k: usize| {
+        !t.dominates(verb, k)
+            || v.is(k, ",")
+            || v.is(k, ";")
+            || v.is(k, ":")
+            || t.rel(k).starts_with("nsubj")
+            || t.rel(k) == "expl"
+            || matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)) && !v.text(k).ends_with("ing")
+    };
+    if (verb + 1..seg.open).any(opens_clause) {
+        return None;
+    }
+    // The phrase holding the quotation runs on after it ("blasted the senator for
+    // “cavorting” with a lobbyist").
+    let phrase = t
+        .children(verb)
+        .filter(|&c| c > verb && t.dominates(c, seg.first))
+        .map(|c| t.extent(c, &cut).end)
+        .max()
+        .unwrap_or(0);
+    // It stops at punctuation outside quotation marks and at a verb that opens a clause
+    // of its own ("… “hurtful and humiliating” and warned of …"); a second quotation
+    // within it is taken whole ("a “fascist” and a “Stalinist”").
+    let mut end = close + 1;
+    let mut k = close + 1;
+    while k < phrase {
+        if let Some(seg) = v.segment_opening_at(k).map(|j| &v.segments[j]) {
+            match seg.close {
+                Some(c) => {
+                    end = c + 1;
+                    k = c + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let punct = !v.is_word(k) && v.seg_of[k].is_none();
+        let verbal = |k: usize| matches!(t.upos(k), Some(Upos::Verb | Upos::Aux));
+        // A verb coordinated with it, or one that reports on its own ("…,” adding that …).
+        let next_clause = verbal(k)
+            && (t.rel_in(k, &p.coordinated)
+                || t.rel_in(k, &p.adjunct_relations)
+                || v.cue_at[k].is_some());
+        if punct || next_clause || t.rel(k) == "cc" && t.head(k).is_some_and(verbal) {
+            break;
+        }
+        k += 1;
+        end = k;
+    }
+    Some(start..end)
 }
 
 /// Unquoted content before the cue ("X, he said") must be a clause of its own: holding
@@ -409,6 +511,7 @@ pub fn unlisted(v: &View, s: usize, taken: &[Frame]) -> Vec<Frame> {
             },
             speaker: Some(speaker),
             content: Some(content),
+            named: false,
         });
     }
     out

@@ -971,3 +971,51 @@ fn a_subject_inside_the_object_of_a_clause_only_cue_makes_no_report() {
         assert!(got.is_empty(), "{got:#?}");
     }
 }
+
+#[test]
+fn a_quotation_completing_a_stance_verbs_object_is_one_mixed_quote_with_it() {
+    let got = run("The senator accused the governor of having a “contempt for the law.” \
+         In a letter, the mayor described the merger as a “betrayal of the town,” adding that she was upset. \
+         Ms. Reyes called the council’s decision “arbitrary.”");
+    let q = quote(&got, "the governor");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.text, "the governor of having a “contempt for the law.”");
+    let q = quote(&got, "the merger");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.text, "the merger as a “betrayal of the town,”");
+    let q = quote(&got, "the council");
+    assert_eq!(q.text, "the council’s decision “arbitrary.”");
+    assert_eq!(q.speaker.as_deref(), Some("Ms. Reyes"));
+    // The quoted words are no quotation of their own beside it.
+    assert!(
+        !got.iter()
+            .any(|g| g.text.starts_with("contempt") || g.text.starts_with("arbitrary")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_after_a_verb_opening_a_clause_of_its_own_stays_apart() {
+    // "to discuss" opens a clause: the quoted word is not the name given to the object.
+    let got =
+        run("The governor called the union leaders to discuss the “plan.” He said it was urgent.");
+    assert!(
+        !got.iter().any(|g| g.text.starts_with("the union leaders")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn quoted_words_inside_a_stance_verbs_object_stay_a_quotation_of_their_own() {
+    let got = run(
+        "The envoy praised the “warm and lasting” friendship between the two ports. \
+         She also highlighted their “shared concerns” about the fisheries.",
+    );
+    assert_eq!(quote(&got, "warm and lasting").kind, QuoteKind::Direct);
+    assert_eq!(quote(&got, "shared concerns").kind, QuoteKind::Direct);
+    assert!(
+        !got.iter()
+            .any(|g| g.text.starts_with("the ") || g.text.starts_with("their")),
+        "{got:#?}"
+    );
+}
