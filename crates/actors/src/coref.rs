@@ -64,7 +64,10 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
     for i in 0..cands.len() {
         let (before, rest) = cands.split_at_mut(i);
         let c = &mut rest[0];
-        if c.named && !c.known && c.a < c.b {
+        // A known one-word name ("Clinton", listed for Bill Clinton) stands for a person
+        // the document named in full before ("Hillary Clinton … Clinton said").
+        let listed_surname = c.known && c.kind == EntityKind::Person && c.b == c.a + 1;
+        if c.named && (!c.known || listed_surname) && c.a < c.b {
             // Latest first.
             let matches: Vec<(&Cand, Short)> = by_word
                 .get(units.norm_of(c.a))
@@ -80,7 +83,41 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
             // for Warren Buffett); a first name alone stands for a person only when
             // no other person of that first name came before ("John" after John Reed
             // and John Hale: nobody).
-            let antecedent = matches
+            // The gender a listed name says is the listing's; only a title before it
+            // ("Mr. Clinton") says which of the two the text means.
+            let titled = if c.lead < c.a {
+                c.gender
+            } else {
+                Gender::Unknown
+            };
+            let other_person = |(d, how): &&(&Cand, Short)| {
+                *how == Short::Last
+                    && d.kind == EntityKind::Person
+                    && compatible_gender(titled, d.gender)
+                    && id(d) != id(c)
+            };
+            // The same word read earlier as another person ("Mrs. Clinton … Clinton").
+            let read_otherwise = || {
+                by_word
+                    .get(units.norm_of(c.a))
+                    .into_iter()
+                    .flat_map(|ids| ids.iter().rev())
+                    .map(|&j| &before[j])
+                    .find(|d| {
+                        d.b == d.a + 1
+                            && !d.known
+                            && d.kind == EntityKind::Person
+                            && compatible_gender(titled, d.gender)
+                    })
+            };
+            if listed_surname {
+                let found = matches.iter().find(other_person).map(|(d, _)| *d);
+                if let Some(d) = found.or_else(read_otherwise) {
+                    c.actor = d.actor.clone();
+                    c.linked = true;
+                    c.gender = d.gender;
+                }
+            } else if let Some(d) = matches
                 .iter()
                 .find(|m| !first_name(m))
                 .or_else(|| {
@@ -90,8 +127,8 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
                         .all(|(e, _)| id(e) == id(d))
                         .then(|| &matches[0])
                 })
-                .map(|(d, _)| *d);
-            if let Some(d) = antecedent {
+                .map(|(d, _)| *d)
+            {
                 c.actor = d.actor.clone();
                 c.kind = d.kind;
                 c.linked = true;

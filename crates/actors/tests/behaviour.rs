@@ -573,3 +573,42 @@ fn titles_and_given_names_of_either_sex_show_the_right_gender() {
     let she = resolve_at(&d, kb, first_word(&d, "she said")).expect("she resolves");
     assert_eq!(she.name.as_deref(), Some("Lee Finell"));
 }
+
+fn name_at(d: &Document, needle: &str, nth: usize) -> Option<String> {
+    let e = entity_at(d, span_of(d, needle, nth))?;
+    Some(d.entities[e].actor.as_ref()?.name.clone())
+}
+
+#[test]
+fn a_listed_surname_stands_for_the_person_the_document_named_in_full() {
+    // The knowledge base lists "Clinton" for Bill Clinton only.
+    let d = doc(
+        "Hillary Clinton spoke in Ohio on Monday. Clinton said the plan would fail. \
+         Mr. Clinton, her husband, said nothing.",
+        None,
+    );
+    assert_eq!(
+        name_at(&d, "Clinton said", 0).as_deref(),
+        Some("Hillary Clinton")
+    );
+    assert_eq!(
+        name_at(&d, "Mr. Clinton", 0).as_deref(),
+        Some("Bill Clinton")
+    );
+}
+
+#[test]
+fn a_title_of_the_other_gender_is_not_the_listed_person() {
+    let d = doc(
+        "Mrs. Clinton told reporters that she was confident. Later, Clinton said the plan would fail.",
+        None,
+    );
+    assert_ne!(
+        name_at(&d, "Mrs. Clinton", 0).as_deref(),
+        Some("Bill Clinton")
+    );
+    assert_ne!(
+        name_at(&d, "Clinton said", 0).as_deref(),
+        Some("Bill Clinton")
+    );
+}

@@ -361,7 +361,16 @@ fn mention_of(
     let sentence = |a: usize| units.units[a].sentence;
     if let Some((s, e, known)) = ph.name {
         let (a, b) = (first_unit(s), last_unit(e));
-        if let Some(t) = known {
+        // "Mrs. Clinton" is not the Bill Clinton the knowledge base lists under
+        // "Clinton": a person the title gives another gender is an unknown name.
+        let clash = |t: Target| match t {
+            Target::Person(p) => {
+                let listed = kb.people[p as usize].gender;
+                c.gender != Gender::Unknown && listed != Gender::Unknown && c.gender != listed
+            }
+            _ => false,
+        };
+        if let Some(t) = known.filter(|&t| !clash(t)) {
             let kb_actor = kb.target_actor(t, on)?;
             let kind = match t {
                 Target::Person(_) => EntityKind::Person,
