@@ -219,8 +219,11 @@ pub struct FollowSettings {
     pub anonymous_openers: HashSet<String>,
     /// Words after the head of a role phrase ("founder of …", "lawyer for …").
     pub head_ends: HashSet<String>,
-    /// Role heads naming a body or a document: they take the latest organisation.
+    /// Role heads naming a body or a document: a body takes the latest organisation.
     pub body_heads: HashSet<String>,
+    /// Those of them that name a document, not a body: its author is not the latest
+    /// organisation named ("the complaint", "the memo").
+    pub document_heads: HashSet<String>,
     /// Words before a name inside a body or document speaker that make it the author
     /// ("a report by the Fraser Institute", "a statement from Gatsby").
     pub author_markers: HashSet<String>,

@@ -365,8 +365,30 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
         return;
     }
     if body {
-        if let Some(e) = latest_body(doc, cfg, m, paragraph) {
-            set_entity(doc, m, e);
+        let head = role_head(cfg, words).filter(|h| {
+            cfg.settings
+                .follow
+                .document_heads
+                .contains(&h.to_lowercase())
+        });
+        let Some(head) = head else {
+            if let Some(e) = latest_body(doc, cfg, m, paragraph) {
+                set_entity(doc, m, e);
+            }
+            return;
+        };
+        // A document names its author before its head ("the Globe report"); a name
+        // after it with no author marker ("a memo obtained by Reuters") did not write it.
+        let head_end =
+            m.span.start as usize + words.find(head).map_or(words.len(), |i| i + head.len());
+        let named_after = m
+            .entity
+            .and_then(|e| doc.entities.get(e as usize))
+            .is_some_and(|e| e.span.start as usize >= head_end);
+        if named_after {
+            m.name = None;
+            m.code = None;
+            m.entity = None;
         }
         return;
     }

@@ -1019,3 +1019,14 @@ fn quoted_words_inside_a_stance_verbs_object_stay_a_quotation_of_their_own() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_document_speaker_is_not_the_organisation_named_last() {
+    let got = run("Workers at the Harbor Foods plant in Dover were not paid for six weeks, the complaint said. \
+         The plant has since closed, the company said.");
+    let q = quote(&got, "Workers at the Harbor Foods plant");
+    assert_eq!(q.speaker.as_deref(), Some("the complaint"));
+    assert_eq!(q.name, None, "{got:#?}");
+    let q = quote(&got, "The plant has since closed");
+    assert_eq!(q.name.as_deref(), Some("Harbor Foods"));
+}
