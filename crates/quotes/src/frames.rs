@@ -276,6 +276,19 @@ fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
         }
         _ => np,
     };
+    // "said a statement released by the Prime Minister's Office": a past participle with
+    // its agent goes on with the phrase.
+    let participle = |k: usize| {
+        let w = v.text(k).to_lowercase();
+        v.is_word(k) && (w.ends_with("ed") || s.past_forms.contains(&w))
+    };
+    let np = match (np.end + 2 < end && participle(np.end) && v.is(np.end + 1, "by"))
+        .then(|| speaker::after(v, np.end + 2, end))
+        .flatten()
+    {
+        Some(agent) if closes(agent.end) => np.start..agent.end,
+        _ => np,
+    };
     if !closes(np.end) {
         return None;
     }

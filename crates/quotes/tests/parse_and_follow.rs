@@ -1030,3 +1030,16 @@ fn a_document_speaker_is_not_the_organisation_named_last() {
     let q = quote(&got, "The plant has since closed");
     assert_eq!(q.name.as_deref(), Some("Harbor Foods"));
 }
+
+#[test]
+fn an_inverted_speaker_goes_on_with_a_participle_and_its_agent() {
+    let got = run(
+        "“The plant will stay open through the winter,” said a statement released by Harbor Foods.",
+    );
+    let q = quote(&got, "The plant will stay open");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("a statement released by Harbor Foods")
+    );
+    assert_eq!(q.name.as_deref(), Some("Harbor Foods"));
+}
