@@ -167,9 +167,18 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
             })
             .filter(|&k| t.rel_in(k, &p.coordinated))
             .filter(|&k| {
+                // "said hackers broke in and she accused Trump of …": a report whose
+                // subject is a pronoun goes on the narrator's account, not the speaker's.
+                let pronoun_subject = v.seg_of[k].is_none()
+                    && t.children(k).any(|n| {
+                        t.rel(n).starts_with("nsubj")
+                            && v.in_set_lower(n, &v.cfg.settings.speaker.pronouns)
+                    });
                 t.head(k).is_some_and(|h| {
                     h == verb
-                        || (c.contains(&h) && !t.children(k).any(|n| t.rel(n).starts_with("nsubj")))
+                        || (c.contains(&h)
+                            && (pronoun_subject
+                                || !t.children(k).any(|n| t.rel(n).starts_with("nsubj"))))
                 })
             })
             .map(|k| t.extent(k, &[]).start)

@@ -1043,3 +1043,13 @@ fn an_inverted_speaker_goes_on_with_a_participle_and_its_agent() {
     );
     assert_eq!(q.name.as_deref(), Some("Harbor Foods"));
 }
+
+#[test]
+fn a_report_with_a_pronoun_subject_coordinated_inside_the_content_ends_it() {
+    let got = run("The mayor says she has taken pains to stay neutral in the race so she would not be criticized, and she insists the city is ready.");
+    let q = quote(&got, "she has taken pains");
+    assert_eq!(
+        q.text,
+        "she has taken pains to stay neutral in the race so she would not be criticized"
+    );
+}
