@@ -287,9 +287,10 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
 
 /// "accused him of having a “penchant for sexism”", "described the move as a “breach of
 /// trust”", "called the party's suspension “arbitrary”": the object of a verb of stance
-/// and the quotation that completes it within the verb's own phrase, as one range running
-/// to the closing mark, whatever relations the parser gave the words between. They must
-/// open no clause of their own (no comma, subject or finite verb), and be few.
+/// and the quotation that completes it within the verb's own phrase, as one range from
+/// the object through the closing mark to the end of that phrase, whatever relations the
+/// parser gave the words before the quotation. Those must open no clause of their own (no
+/// comma, subject or finite verb), and be few.
 fn quoted_complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let p = &v.cfg.settings.parse;
     // After a participle ("…, labelling them “…”") the quotation stands on its own.
