@@ -61,6 +61,8 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
     // order), so a partial name only looks at the names that hold its first
     // word: the cost stays linear on long documents.
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    // The title words each person was introduced with here ("Attorney General").
+    let mut titles: HashMap<String, Vec<&str>> = HashMap::new();
     for i in 0..cands.len() {
         let (before, rest) = cands.split_at_mut(i);
         let c = &mut rest[0];
@@ -138,12 +140,20 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
             }
         } else if !c.named && c.definite && c.kind == EntityKind::Person && !c.plural {
             let own = c.actor.clone();
+            let head = units.norm_of(c.b - 1);
             let best = before
                 .iter()
                 .rev()
                 .take_while(|d| c.sentence.saturating_sub(d.sentence) <= NOMINAL_WINDOW)
                 .filter(|d| d.named && d.kind == EntityKind::Person && d.actor.is_some())
                 .filter(|d| compatible_gender(c.gender, d.gender))
+                // "the prime minister" is not the one introduced as "Attorney General
+                // Jody Wilson-Raybould": a person titled here is only the role whose
+                // head word their title holds ("the minister" → "Foreign Minister X").
+                .filter(|d| {
+                    let id = d.actor.as_ref().map(|a| a.id.as_str()).unwrap_or_default();
+                    titles.get(id).is_none_or(|words| words.contains(&head))
+                })
                 .filter(|d| {
                     let (Some(x), Some(y)) = (&own, &d.actor) else {
                         return false;
@@ -180,6 +190,10 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
                 c.actor = d.actor.clone();
                 c.linked = true;
             }
+        }
+        if let Some(a) = c.actor.as_ref().filter(|_| c.named && c.lead < c.a) {
+            let words = titles.entry(a.id.clone()).or_default();
+            words.extend((c.lead..c.a).map(|u| units.norm_of(u)));
         }
         if c.named && c.actor.is_some() && c.a < c.b {
             for u in c.a..c.b {

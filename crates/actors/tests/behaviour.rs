@@ -612,3 +612,20 @@ fn a_title_of_the_other_gender_is_not_the_listed_person() {
         Some("Bill Clinton")
     );
 }
+
+#[test]
+fn a_role_nominal_takes_only_a_person_whose_title_holds_its_head() {
+    let d = doc(
+        "Attorney General Jody Wilson-Raybould declined to comment. Wilson-Raybould left Ottawa \
+         on Friday. The prime minister said nothing more.",
+        Some((2019, 2, 8)),
+    );
+    assert_eq!(
+        name_at(&d, "Wilson-Raybould left", 0).as_deref(),
+        Some("Jody Wilson-Raybould")
+    );
+    assert_ne!(
+        name_at(&d, "prime minister", 0).as_deref(),
+        Some("Jody Wilson-Raybould")
+    );
+}
