@@ -70,21 +70,20 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
         // the document named in full before ("Hillary Clinton … Clinton said").
         let listed_surname = c.known && c.kind == EntityKind::Person && c.b == c.a + 1;
         if c.named && (!c.known || listed_surname) && c.a < c.b {
-            // Latest first.
-            let matches: Vec<(&Cand, Short)> = by_word
+            // Earlier names holding this word, latest first.
+            let earlier: Vec<&Cand> = by_word
                 .get(units.norm_of(c.a))
                 .into_iter()
                 .flat_map(|ids| ids.iter().rev())
                 .map(|&j| &before[j])
-                .filter_map(|d| shortens(units, c, d).map(|how| (d, how)))
+                .collect();
+            let matches: Vec<(&Cand, Short)> = earlier
+                .iter()
+                .filter_map(|&d| shortens(units, c, d).map(|how| (d, how)))
                 .collect();
             let first_name =
                 |(d, how): &(&Cand, Short)| *how == Short::First && d.kind == EntityKind::Person;
             let id = |x: &Cand| x.actor.as_ref().map(|a| a.id.clone());
-            // A surname ("Warren" for Elizabeth Warren) before a first name ("Warren"
-            // for Warren Buffett); a first name alone stands for a person only when
-            // no other person of that first name came before ("John" after John Reed
-            // and John Hale: nobody).
             // The gender a listed name says is the listing's; only a title before it
             // ("Mr. Clinton") says which of the two the text means.
             let titled = if c.lead < c.a {
@@ -100,17 +99,12 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
             };
             // The same word read earlier as another person ("Mrs. Clinton … Clinton").
             let read_otherwise = || {
-                by_word
-                    .get(units.norm_of(c.a))
-                    .into_iter()
-                    .flat_map(|ids| ids.iter().rev())
-                    .map(|&j| &before[j])
-                    .find(|d| {
-                        d.b == d.a + 1
-                            && !d.known
-                            && d.kind == EntityKind::Person
-                            && compatible_gender(titled, d.gender)
-                    })
+                earlier.iter().copied().find(|d| {
+                    d.b == d.a + 1
+                        && !d.known
+                        && d.kind == EntityKind::Person
+                        && compatible_gender(titled, d.gender)
+                })
             };
             if listed_surname {
                 let found = matches.iter().find(other_person).map(|(d, _)| *d);
@@ -121,6 +115,10 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
                 }
             } else if let Some(d) = matches
                 .iter()
+                // A surname ("Warren" for Elizabeth Warren) before a first name ("Warren"
+                // for Warren Buffett); a first name alone stands for a person only when
+                // no other person of that first name came before ("John" after John Reed
+                // and John Hale: nobody).
                 .find(|m| !first_name(m))
                 .or_else(|| {
                     let (d, _) = matches.first()?;

@@ -300,10 +300,7 @@ fn quoted_complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
     let obj = t.child(verb, &["obj"]).filter(|&o| o > verb)?;
     let start = t.extent(obj, &cut).start;
-    let seg = v
-        .segments
-        .iter()
-        .find(|s| s.open > verb && s.open < t.end())?;
+    let seg = &v.segments[(verb + 1..t.end()).find_map(|k| v.segment_opening_at(k))?];
     let close = seg.close?;
     // Quoted words inside the object's own phrase ("praised the “longstanding and close”
     // relationship", "highlighted their “very close views”") are a quotation of their own.
@@ -313,6 +310,7 @@ fn quoted_complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     if v.words(start, seg.open) > p.complement_gap_words || !t.dominates(verb, seg.first) {
         return None;
     }
+    let verbal = |k: usize| matches!(t.upos(k), Some(Upos::Verb | Upos::Aux));
     let opens_clause = |k: usize| {
         !t.dominates(verb, k)
             || v.is(k, ",")
@@ -320,7 +318,7 @@ fn quoted_complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
             || v.is(k, ":")
             || t.rel(k).starts_with("nsubj")
             || t.rel(k) == "expl"
-            || matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)) && !v.text(k).ends_with("ing")
+            || verbal(k) && !v.text(k).ends_with("ing")
     };
     if (verb + 1..seg.open).any(opens_clause) {
         return None;
@@ -350,7 +348,6 @@ fn quoted_complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
             }
         }
         let punct = !v.is_word(k) && v.seg_of[k].is_none();
-        let verbal = |k: usize| matches!(t.upos(k), Some(Upos::Verb | Upos::Aux));
         // A verb coordinated with it, or one that reports on its own ("…,” adding that …).
         let next_clause = verbal(k)
             && (t.rel_in(k, &p.coordinated)
