@@ -71,7 +71,10 @@ pub fn find(v: &View) -> Vec<Frame> {
             // "Toronto retiree Jo Hart, who lost 7 kilos, says": the speaker is no content.
             if let (Some(c), Some(sp)) = (&f.content, &f.speaker) {
                 if c.start <= sp.start && sp.end <= c.end && c.end <= f.cue.start {
-                    f.content = None;
+                    // "Mr. Lee, citing “the polls,” said the race …": what follows the cue is.
+                    // A quoted "subject" is the parser's mistake, not a speaker.
+                    f.content = content_after(v, f.cue, &range)
+                        .filter(|_| f.cue.flags.indirect && v.quoted_words(sp.start, sp.end) == 0);
                 }
             }
             if let Some(rest) = split_interrupted(v, &mut f) {

@@ -460,7 +460,14 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
         // A subject with a preposition of its own is misparsed: "after Jones assured" keeps
         // the name; "on Thursday and in a response said" is a time, and the subject of
         // the verb the cue is coordinated with speaks.
-        if let Some(n) = t.child(at, &["nsubj"]) {
+        // Of two subjects the parser gave one verb, the one after the verb's subordinator
+        // is its own ("hours after Sanders said").
+        let mark = t.child(at, &["mark"]).filter(|&m| m < at);
+        let own = t
+            .children(at)
+            .find(|&n| t.rel(n) == "nsubj" && mark.is_some_and(|m| m < n && n < at))
+            .or_else(|| t.child(at, &["nsubj"]));
+        if let Some(n) = own {
             let mut r = t.extent(n, &cut);
             let preposition = t.child(n, &["case"]).filter(|&c| c < n && c == r.start);
             if preposition.is_none() || !v.in_set(n, &v.cfg.settings.speaker.time_words) {

@@ -1053,3 +1053,34 @@ fn a_report_with_a_pronoun_subject_coordinated_inside_the_content_ends_it() {
         "she has taken pains to stay neutral in the race so she would not be criticized"
     );
 }
+
+#[test]
+fn a_quotation_beside_the_subject_leaves_the_report_after_the_cue() {
+    let got = run(
+        "Ms. Okafor, citing “the steady loss of members,” said the union would \
+         lose its vote in the council next spring.",
+    );
+    let q = quote(&got, "the union would lose its vote");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("Ms. Okafor"), "{got:#?}");
+}
+
+#[test]
+fn the_subject_after_a_subordinator_speaks_not_the_time_before_it() {
+    let got = run(
+        "The council approved the budget on Monday evening, hours after Okafor \
+         said the harbour fund was empty.",
+    );
+    let q = quote(&got, "the harbour fund was empty");
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"), "{got:#?}");
+}
+
+#[test]
+fn a_role_and_name_in_apposition_after_a_subordinator_speak() {
+    let got = run(
+        "When the harbour director, Ann Okafor, said on Tuesday that the pier \
+         would close, the fishermen protested.",
+    );
+    let q = quote(&got, "the pier would close");
+    assert_eq!(q.speaker.as_deref(), Some("Ann Okafor"), "{got:#?}");
+}
