@@ -134,7 +134,10 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     let relative = verb > 0 && p.relative_openers.iter().any(|w| v.is(verb - 1, w));
     if let Some(c) = f.content.as_mut().filter(|c| c.start > verb) {
         let resumes = |k: usize| {
-            t.dominates(k, verb)
+            // The main clause resumes with a verb or after a comma; a noun the parse puts
+            // over the cue inside the clause ("declared Oksuz was a leader") is its mistake.
+            (t.dominates(k, verb)
+                && (matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)) || v.is(k - 1, ",")))
                 || relative
                     && k > c.start
                     && v.is(k - 1, ",")

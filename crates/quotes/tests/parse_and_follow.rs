@@ -1084,3 +1084,10 @@ fn a_role_and_name_in_apposition_after_a_subordinator_speak() {
     let q = quote(&got, "the pier would close");
     assert_eq!(q.speaker.as_deref(), Some("Ann Okafor"), "{got:#?}");
 }
+
+#[test]
+fn a_noun_the_parse_puts_over_the_cue_does_not_end_the_content() {
+    let got = run("In the coup attempt of July 15, the Dutch government declared Okafor was a leader of the plot.");
+    let q = quote(&got, "Okafor was a");
+    assert_eq!(q.text, "Okafor was a leader of the plot", "{got:#?}");
+}
