@@ -388,6 +388,9 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
             k += 2;
         }
     }
+    // "reported on Wednesday the Secret Service had …", "said Thursday night they …": a time
+    // phrase between the cue and the clause (not "said Monday's vote …").
+    k = skip_time(v, k, sentence.end);
     let clause_starts_here = v.is_word(k)
         && v.doc.tokens[k].kind != demarche_model::TokenKind::Number
         && !v.in_set(k, &c.not_clause_start)
@@ -436,6 +439,28 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
         return None;
     }
     trimmed(v, k, clause_end(v, k, sentence.end))
+}
+
+/// Past a time phrase at `k` ("on Wednesday", "last week", "Thursday night") that a
+/// clause follows; else `k`.
+fn skip_time(v: &View, k: usize, end: usize) -> usize {
+    let sp = &v.cfg.settings.speaker;
+    let mut j = k;
+    if j + 1 < end && v.in_set(j, &sp.time_openers) && v.in_set(j + 1, &sp.time_words) {
+        j += 1;
+    }
+    if !(j < end && v.in_set(j, &sp.time_words)) {
+        return k;
+    }
+    while j < end && v.in_set(j, &sp.time_words) {
+        j += 1;
+    }
+    let possessive = j < end && matches!(v.text(j), "'s" | "’s" | "'" | "’");
+    if j < end && v.is_word(j) && !possessive {
+        j
+    } else {
+        k
+    }
 }
 
 /// "saying:" at the end of a paragraph, the quotation opening the next one.

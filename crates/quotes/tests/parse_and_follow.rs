@@ -1091,3 +1091,15 @@ fn a_noun_the_parse_puts_over_the_cue_does_not_end_the_content() {
     let q = quote(&got, "Okafor was a");
     assert_eq!(q.text, "Okafor was a leader of the plot", "{got:#?}");
 }
+
+#[test]
+fn a_time_phrase_between_the_cue_and_its_clause_is_skipped() {
+    let got = run(
+        "The harbour board reported on Wednesday the pier had been sold to a developer. \
+         Okafor said Thursday night they would appeal the sale.",
+    );
+    let q = quote(&got, "the pier had been sold");
+    assert_eq!(q.text, "the pier had been sold to a developer", "{got:#?}");
+    let q = quote(&got, "they would appeal");
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"), "{got:#?}");
+}
