@@ -47,6 +47,9 @@ pub fn find(v: &View) -> Vec<Frame> {
             let mut f = frame(v, cue, range.clone(), s, previous_speaker);
             let before = f.content.as_ref().is_some_and(|c| c.end <= f.cue.start);
             parsed::complete(v, s, &mut f);
+            if let Some(main) = as_clause_content(v, &f, &range) {
+                f.content = Some(main);
+            }
             // The words before the speaker were no quotation after all ("On CBS's “Face
             // the Nation,” Ryan said the …"): what follows the cue is the content.
             let speaker_before = f.speaker.as_ref().is_some_and(|r| r.end <= f.cue.start);
@@ -441,8 +444,26 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
     trimmed(v, k, clause_end(v, k, sentence.end))
 }
 
+/// "As Politico reported, the committee met …": a cue in a clause opened by "as" and
+/// closed by a comma reports the main clause after it, which the parse makes the
+/// cue's head rather than its complement.
+fn as_clause_content(v: &View, f: &Frame, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let sp = f.speaker.as_ref().filter(|sp| sp.end <= f.cue.start)?;
+    if !f.cue.flags.indirect || f.cue.participle || sp.start == sentence.start {
+        return None;
+    }
+    let opener = speaker::skip_between_back(v, sp.start, sentence.start).checked_sub(1)?;
+    let opens = v.is(opener, "as")
+        && (opener == sentence.start || v.in_set_lower(opener - 1, &v.cfg.settings.speaker.leads));
+    let comma = skip_time(v, f.cue.end, sentence.end);
+    if !opens || !v.is(comma, ",") {
+        return None;
+    }
+    trimmed(v, comma + 1, clause_end(v, comma + 1, sentence.end))
+}
+
 /// Past a time phrase at `k` ("on Wednesday", "last week", "Thursday night") that a
-/// clause follows; else `k`.
+/// clause or a comma follows; else `k`.
 fn skip_time(v: &View, k: usize, end: usize) -> usize {
     let sp = &v.cfg.settings.speaker;
     let mut j = k;
@@ -456,7 +477,7 @@ fn skip_time(v: &View, k: usize, end: usize) -> usize {
         j += 1;
     }
     let possessive = j < end && matches!(v.text(j), "'s" | "’s" | "'" | "’");
-    if j < end && v.is_word(j) && !possessive {
+    if j < end && (v.is_word(j) || v.is(j, ",")) && !possessive {
         j
     } else {
         k

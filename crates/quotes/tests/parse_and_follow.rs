@@ -1103,3 +1103,28 @@ fn a_time_phrase_between_the_cue_and_its_clause_is_skipped() {
     let q = quote(&got, "they would appeal");
     assert_eq!(q.speaker.as_deref(), Some("Okafor"), "{got:#?}");
 }
+
+#[test]
+fn a_cue_in_an_as_clause_reports_the_main_clause() {
+    let got = run(
+        "As the Harbour Gazette reported, the ferry company agreed to sell its two oldest boats. \
+         But as Ann Lee said on Monday, the harbour will reopen in May. \
+         As the mayor spoke, protesters gathered outside the hall.",
+    );
+    let q = quote(&got, "the ferry company agreed");
+    assert_eq!(
+        q.text,
+        "the ferry company agreed to sell its two oldest boats"
+    );
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("the Harbour Gazette"),
+        "{got:#?}"
+    );
+    let q = quote(&got, "the harbour will reopen");
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lee"), "{got:#?}");
+    assert!(
+        !got.iter().any(|g| g.text.starts_with("protesters")),
+        "{got:#?}"
+    );
+}
