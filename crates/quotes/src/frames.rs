@@ -567,7 +567,15 @@ fn parenthetical(
         return content;
     };
     let rest = comma + 1;
-    if v.segment_opening_at(rest).is_some() || v.cue_at.get(rest).is_some_and(Option::is_some) {
+    // "…, he said, adding that …" opens a report of its own; "Democrats, Frank notes,
+    // applaud …" resumes the content, whatever cue its verb is.
+    let report = v
+        .cue_at
+        .get(rest)
+        .copied()
+        .flatten()
+        .is_some_and(|c| c.participle);
+    if v.segment_opening_at(rest).is_some() || report {
         return content;
     }
     let end = clause_end(v, rest, sentence.end);

@@ -1128,3 +1128,15 @@ fn a_cue_in_an_as_clause_reports_the_main_clause() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_content_resumes_after_the_cue_with_a_verb_that_is_a_cue_itself() {
+    let got = run("Fishermen, Okafor notes, applaud the mayor's handling of the winter floods.");
+    let q = quote(&got, "Fishermen");
+    assert!(
+        q.text
+            .ends_with("applaud the mayor's handling of the winter floods"),
+        "{got:#?}"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"));
+}
