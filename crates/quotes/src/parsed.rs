@@ -484,7 +484,11 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
                 return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
             }
         }
-        if !matches!(t.rel(at), "conj" | "xcomp") {
+        // "went on Twitter to say …": an infinitive of purpose speaks for its verb's subject.
+        let purpose = t.rel(at) == "advcl"
+            && t.children(at).any(|m| t.rel(m) == "mark" && v.is(m, "to"))
+            && t.head(at).is_some_and(|h| h < at);
+        if !(matches!(t.rel(at), "conj" | "xcomp") || purpose) {
             return None;
         }
         at = t.head(at)?;

@@ -140,7 +140,11 @@ impl<'a> View<'a> {
         if self.in_set(prev, &s.speaker.determiners) || self.in_set(prev, &s.content.possessives) {
             return false;
         }
+        // "went on Twitter to say …": an infinitive of purpose reports; "declined to say"
+        // (a complement of the verb before) does not.
+        let purpose = self.is(prev, "to") && self.relation(i) == Some("advcl");
         if self.in_set(prev, &s.content.irrealis)
+            && !purpose
             && self
                 .cfg
                 .cues_for(word)

@@ -1140,3 +1140,14 @@ fn a_content_resumes_after_the_cue_with_a_verb_that_is_a_cue_itself() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Okafor"));
 }
+
+#[test]
+fn an_infinitive_of_purpose_reports_for_the_subject() {
+    let got = run(
+        "Ann Okafor went on local radio to say the harbour would reopen in May. \
+         The mayor declined to say whether the ferries would return.",
+    );
+    let q = quote(&got, "the harbour would reopen");
+    assert_eq!(q.speaker.as_deref(), Some("Ann Okafor"), "{got:#?}");
+    assert!(!got.iter().any(|g| g.text.contains("ferries")), "{got:#?}");
+}
