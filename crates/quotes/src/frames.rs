@@ -380,7 +380,9 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
                 || v.segment_opening_at(e).is_some();
             let audience = (addressee.start..e)
                 .any(|j| v.in_set(j, &v.cfg.settings.speaker.audiences) || v.is_capitalised(j));
-            if marked || audience {
+            // "urged Democrats to vote …": what was urged is the addressee with the infinitive.
+            let infinitive = v.is(e, "to") && !v.is(e + 1, "the");
+            if (marked || audience) && !infinitive {
                 k = e;
             }
         }

@@ -1151,3 +1151,12 @@ fn an_infinitive_of_purpose_reports_for_the_subject() {
     assert_eq!(q.speaker.as_deref(), Some("Ann Okafor"), "{got:#?}");
     assert!(!got.iter().any(|g| g.text.contains("ferries")), "{got:#?}");
 }
+
+#[test]
+fn an_addressee_with_an_infinitive_is_what_was_urged() {
+    let got =
+        run("The mayor stood with the harbour pilots and urged Parliament to fund the new pier.");
+    let q = quote(&got, "Parliament to fund");
+    assert_eq!(q.text, "Parliament to fund the new pier", "{got:#?}");
+    assert_eq!(q.speaker.as_deref(), Some("The mayor"));
+}
