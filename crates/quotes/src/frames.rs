@@ -446,26 +446,45 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
     trimmed(v, k, clause_end(v, k, sentence.end))
 }
 
-/// "As Politico reported, the committee met …": a cue in a clause opened by "as" and
-/// closed by a comma reports the main clause after it, which the parse makes the
-/// cue's head rather than its complement.
+/// "As Politico reported, the committee met …": a cue in a clause opened by "as" reports
+/// the main clause, which the parse makes the cue's head rather than its complement: after
+/// the clause's comma when it opens the sentence; before its comma when it ends the
+/// sentence ("The committee met, as Politico reported."); after it, too, when it stands
+/// between commas inside the sentence, after a lead phrase.
 fn as_clause_content(v: &View, f: &Frame, sentence: &Range<usize>) -> Option<Range<usize>> {
     let sp = f.speaker.as_ref().filter(|sp| sp.end <= f.cue.start)?;
     if !f.cue.flags.indirect || f.cue.participle || sp.start == sentence.start {
         return None;
     }
     let opener = speaker::skip_between_back(v, sp.start, sentence.start).checked_sub(1)?;
-    let opens = v.is(opener, "as")
-        && (opener == sentence.start || v.in_set_lower(opener - 1, &v.cfg.settings.speaker.leads));
-    let comma = skip_time(v, f.cue.end, sentence.end);
-    if !opens || !v.is(comma, ",") {
+    if !v.is(opener, "as") {
         return None;
     }
-    trimmed(v, comma + 1, clause_end(v, comma + 1, sentence.end))
+    let after = skip_time(v, f.cue.end, sentence.end);
+    let opens =
+        opener == sentence.start || v.in_set_lower(opener - 1, &v.cfg.settings.speaker.leads);
+    if opens {
+        return v
+            .is(after, ",")
+            .then(|| trimmed(v, after + 1, clause_end(v, after + 1, sentence.end)))
+            .flatten();
+    }
+    if opener <= sentence.start + 1 || !v.is(opener - 1, ",") {
+        return None;
+    }
+    let start = speaker::skip_dateline(v, sentence.start..opener - 1);
+    let ends = after >= sentence.end || v.is_stop(after);
+    if ends {
+        trimmed(v, start, opener - 1)
+    } else if v.is(after, ",") {
+        trimmed(v, after + 1, clause_end(v, after + 1, sentence.end))
+    } else {
+        None
+    }
 }
 
 /// Past a time phrase at `k` ("on Wednesday", "last week", "Thursday night") that a
-/// clause or a comma follows; else `k`.
+/// clause, a comma or the sentence's end follows; else `k`.
 fn skip_time(v: &View, k: usize, end: usize) -> usize {
     let sp = &v.cfg.settings.speaker;
     let mut j = k;
@@ -479,7 +498,7 @@ fn skip_time(v: &View, k: usize, end: usize) -> usize {
         j += 1;
     }
     let possessive = j < end && matches!(v.text(j), "'s" | "’s" | "'" | "’");
-    if j < end && (v.is_word(j) || v.is(j, ",")) && !possessive {
+    if j >= end || v.is_stop(j) || (v.is_word(j) || v.is(j, ",")) && !possessive {
         j
     } else {
         k

@@ -1160,3 +1160,21 @@ fn an_addressee_with_an_infinitive_is_what_was_urged() {
     assert_eq!(q.text, "Parliament to fund the new pier", "{got:#?}");
     assert_eq!(q.speaker.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn an_as_clause_after_the_main_clause_reports_it() {
+    let got = run("The ferry company sold its two oldest boats last winter, as the Harbour Gazette reported on Tuesday. \
+         Only a month ago, as Ann Lee wrote, the pier was still open.");
+    let q = quote(&got, "The ferry company sold");
+    assert_eq!(
+        q.text,
+        "The ferry company sold its two oldest boats last winter"
+    );
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("the Harbour Gazette"),
+        "{got:#?}"
+    );
+    let q = quote(&got, "the pier was still open");
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lee"), "{got:#?}");
+}
