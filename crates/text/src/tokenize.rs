@@ -209,7 +209,8 @@ fn word_end(
                 if !join {
                     break;
                 }
-                if c == '.' {
+                // "R-S.C.", "D-N.Y.": a party and state tag is initials joined by a hyphen.
+                if c == '.' || is_hyphen(c) {
                     segment_len = 0;
                 }
                 j += 1;
@@ -225,7 +226,10 @@ fn word_end(
     // Keep the final stop of an abbreviation, a dotted initialism or a single initial.
     if ch(j) == Some('.') {
         let with_stop = &text[chars[start].0..chars.get(j + 1).map_or(text.len(), |x| x.0)];
-        let initialism = word.contains('.') && word.split('.').all(|s| s.chars().count() == 1);
+        let initialism = word.contains('.')
+            && word
+                .split(|c: char| c == '.' || is_hyphen(c))
+                .all(|s| s.chars().count() == 1);
         let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         if cfg.abbreviation(with_stop).is_some() || initialism || single_initial {
             j += 1;

@@ -254,6 +254,14 @@ fn token_table() {
         ("I don’t know", &["I", "do", "n’t", "know"]),
         ("they can't", &["they", "ca", "n't"]),
         ("the U.S. and U.K.", &["the", "U.S.", "and", "U.K."]),
+        (
+            "Sen. Ann Lee (D-N.Y.) and Rep. Bo Cole (R-S.C.)",
+            &[
+                "Sen.", "Ann", "Lee", "(", "D-N.Y.", ")", "and", "Rep.", "Bo", "Cole", "(",
+                "R-S.C.", ")",
+            ],
+        ),
+        ("U.S.-Mexico trade", &["U.S.", "-", "Mexico", "trade"]),
         ("O'Brien said", &["O'Brien", "said"]),
         ("1,000.5 and 2003,", &["1,000.5", "and", "2003", ","]),
         ("Iran-backed groups", &["Iran-backed", "groups"]),
