@@ -381,7 +381,9 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
             let audience = (addressee.start..e)
                 .any(|j| v.in_set(j, &v.cfg.settings.speaker.audiences) || v.is_capitalised(j));
             // "urged Democrats to vote …": what was urged is the addressee with the infinitive.
-            let infinitive = v.is(e, "to") && !v.is(e + 1, "the");
+            // ("told reporters to the left of the stage": a determiner opens no infinitive.)
+            let infinitive =
+                v.is(e, "to") && !v.in_set_lower(e + 1, &v.cfg.settings.speaker.determiners);
             if (marked || audience) && !infinitive {
                 k = e;
             }
