@@ -379,8 +379,9 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
         };
         // A document names its author before its head ("the Globe report"); a name
         // after it with no author marker ("a memo obtained by Reuters") did not write it.
+        // `head` is a slice of `words`: its place there, not the first spelling alike.
         let head_end =
-            m.span.start as usize + words.find(head).map_or(words.len(), |i| i + head.len());
+            m.span.start as usize + (head.as_ptr() as usize - words.as_ptr() as usize) + head.len();
         let named_after = m
             .entity
             .and_then(|e| doc.entities.get(e as usize))

@@ -388,15 +388,10 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
                 k = e;
             }
         }
-        // "told African-Americans this weekend he would …"
-        while v.in_set(k, &v.cfg.settings.speaker.time_openers)
-            && v.in_set(k + 1, &v.cfg.settings.speaker.time_words)
-        {
-            k += 2;
-        }
     }
-    // "reported on Wednesday the Secret Service had …", "said Thursday night they …": a time
-    // phrase between the cue and the clause (not "said Monday's vote …").
+    // "reported on Wednesday the Secret Service had …", "told African-Americans this weekend
+    // he would …": a time phrase between the cue (or its addressee) and the clause (not
+    // "said Monday's vote …").
     k = skip_time(v, k, sentence.end);
     let clause_starts_here = v.is_word(k)
         && v.doc.tokens[k].kind != demarche_model::TokenKind::Number
