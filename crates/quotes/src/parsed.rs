@@ -104,9 +104,12 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     // not that of an adverbial or relative clause ("a goal when Karlsson scored").
     if f.cue.flags.clause_only
         && f.content.as_ref().is_some_and(|c| {
+            // An adverbial clause opened by "that" is the parser's slip for a complement
+            // ("added that the votes were not there").
+            let that_clause = |k: usize| t.child(k, &["mark"]).is_some_and(|m| v.is(m, "that"));
             let top = |k: usize| {
                 t.head(k).is_none_or(|h| !c.contains(&h))
-                    && !t.rel(k).starts_with("advcl")
+                    && (!t.rel(k).starts_with("advcl") || that_clause(k))
                     && !t.rel(k).starts_with("acl")
             };
             c.start > verb
@@ -169,6 +172,8 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                             .any(|e| e.rest.is_empty() && e.flags.indirect))
             })
             .filter(|&k| t.rel_in(k, &p.coordinated))
+            // "… so she would not be criticized": a passive verb reports nothing.
+            .filter(|&k| !t.children(k).any(|n| t.rel(n).ends_with(":pass")))
             .filter(|&k| {
                 // "said hackers broke in and she accused Trump of …": a report whose
                 // subject is a pronoun goes on the narrator's account, not the speaker's.

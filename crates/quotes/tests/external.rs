@@ -1,4 +1,4 @@
-//! PolNeAR dev and GenderGapTracker dev through the chain the pipeline runs (text with the
+//! PolNeAR dev and GenderGapTracker dev through the chain `extract` runs (text with the
 //! title taken off, syntax, actors, quotes), graded by `../shared/tools/score_ext.py`.
 //! Floors just under the figures measured when these tests were written, so that a
 //! change that loses quotes or speakers fails here. Skipped when ../shared or python3
@@ -24,7 +24,9 @@ fn process(raw: &str, title: Option<&str>, id: &str) -> Document {
         .iter()
         .map(|s| !s.heading && s.tokens.len() >= 3)
         .collect();
-    demarche_syntax::annotate_document(&mut doc, demarche_syntax::Model::embedded(), |s| wanted[s]);
+    demarche_syntax::annotate_document(&mut doc, demarche_syntax::Model::embedded_fast(), |s| {
+        wanted[s]
+    });
     let kb = ActorKb::embedded();
     demarche_actors::annotate(&mut doc, kb);
     demarche_quotes::annotate(&mut doc, kb);
