@@ -11,7 +11,7 @@ use demarche_model::{Document, EntityKind, Mention, Span};
 
 use crate::analysis::Analysis;
 use crate::data::Gender;
-use crate::kb::ActorKb;
+use crate::kb::{ActorKb, Target};
 use crate::recognise::Cand;
 use crate::units::Units;
 
@@ -500,6 +500,12 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
             });
         }
     }
+    // "Officials said", "senior aides told": a plural role names no one person.
+    let plural = inside.is_some_and(|c| c.plural)
+        || kb
+            .targets_of(role_word_of(&lower))
+            .iter()
+            .any(|t| matches!(t, Target::Sector { plural: true, .. }));
     let alone = crate::recognise::resolve_phrase(kb, text, doc.published)?;
     if alone.id.chars().any(|c| c.is_uppercase()) || alone.country.is_some() {
         return Some(Mention {
@@ -513,7 +519,7 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
     // ("spokeswoman Maria Zakharova") or not, when the same role word says so
     // ("Russia's envoy" ... "the envoy").
     let sentence = units.units.get(here).map(|u| u.sentence).unwrap_or(0);
-    let role_word = lower.rsplit(' ').next().unwrap_or("");
+    let role_word = role_word_of(&lower);
     let same_role = |c: &Cand| {
         c.named
             || doc
@@ -526,6 +532,7 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
         .rev()
         .flat_map(|s| analysis.in_sentence(s).rev())
         .filter(|c| c.b <= here && c.kind == EntityKind::Person && same_role(c))
+        .filter(|c| !plural || c.plural)
         .filter(|c| !doc.in_parentheses(c.span(units)))
         // A phrase of no known sector names no role ("Freedom Mobile" in a headline).
         .find(|c| {
@@ -674,4 +681,9 @@ pub fn pronoun_agrees_in(
         "thing" => Some(!person),
         _ => Some(!p.plural || !person),
     }
+}
+
+/// The last word of a lowercased phrase: the role word of "the russian envoy".
+fn role_word_of(lower: &str) -> &str {
+    lower.rsplit(' ').next().unwrap_or("")
 }

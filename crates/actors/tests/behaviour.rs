@@ -161,6 +161,21 @@ fn role_nominals_resolve_to_the_person_described() {
 }
 
 #[test]
+fn a_plural_role_names_no_one_person() {
+    let d = doc(
+        "Defense Secretary Ash Carter visited Kabul on Monday. Officials said the plan had failed. \
+         The secretary said it would be revised.",
+        None,
+    );
+    let kb = ActorKb::embedded();
+    let officials = resolve_at(&d, kb, span_of(&d, "Officials", 0)).expect("coded");
+    assert_eq!(officials.name, None, "{officials:?}");
+    assert!(officials.entity.is_none());
+    let secretary = resolve_at(&d, kb, span_of(&d, "The secretary", 0)).expect("resolves");
+    assert_eq!(secretary.name.as_deref(), Some("Ash Carter"));
+}
+
+#[test]
 fn headlines_and_compounds_are_not_names() {
     let d = doc("Kremlin Offers Cautious Response To Strikes\nThe Iran-backed groups said the US-Iran talks were over.", None);
     for e in &d.entities {

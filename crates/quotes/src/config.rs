@@ -62,6 +62,8 @@ pub struct SpeakerSettings {
     pub between: HashSet<String>,
     pub pronouns: HashSet<String>,
     pub determiners: HashSet<String>,
+    /// Determiners of a singular noun: before "news report" they make "report" the noun.
+    pub singular_determiners: HashSet<String>,
     pub stop: HashSet<String>,
     pub inner: HashSet<String>,
     /// After the name following a cue, these make it the subject of the reported clause.

@@ -478,7 +478,11 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
         if let Some(n) = own {
             let mut r = t.extent(n, &cut);
             let preposition = t.child(n, &["case"]).filter(|&c| c < n && c == r.start);
-            if preposition.is_none() || !v.in_set(n, &v.cfg.settings.speaker.time_words) {
+            let time = v.in_set(n, &v.cfg.settings.speaker.time_words);
+            if time && preposition.is_none() && only_time(v, r.clone()) {
+                return before_time_subject(v, t, at, n, &cut);
+            }
+            if preposition.is_none() || !time {
                 // "a finding that shows …": a relative word is no speaker.
                 if v.in_set(n, &v.cfg.settings.parse.not_subjects) {
                     return None;
@@ -499,6 +503,49 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
         at = t.head(at)?;
     }
     None
+}
+
+/// Words of a time phrase only ("Wednesday", "the last two weeks"), not "USA TODAY".
+fn only_time(v: &View, r: Range<usize>) -> bool {
+    let sp = &v.cfg.settings.speaker;
+    r.filter(|&k| v.is_word(k)).all(|k| {
+        v.in_set(k, &sp.time_words)
+            || v.in_set_lower(k, &sp.time_openers)
+            || v.in_set_lower(k, &sp.determiners)
+            || v.text(k).chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// A time the parser made the subject ("A court filing released Thursday says …",
+/// "Majorities of voters going to the polls Tuesday say …") names nobody: the phrase
+/// before it, which the parse makes the head of the cue's clause or its subject, speaks.
+fn before_time_subject(
+    v: &View,
+    t: &Tree,
+    at: usize,
+    time: usize,
+    cut: &[&str],
+) -> Option<Range<usize>> {
+    let h = t.head(at).filter(|&h| h < time)?;
+    let phrase = match t.upos(h) {
+        // The participle follows its subject ("A court filing released …").
+        Some(Upos::Verb | Upos::Aux) => t
+            .children(h)
+            .filter(|&n| t.rel(n) == "nsubj")
+            .map(|n| t.extent(n, cut))
+            .find(|r| r.end == h)?,
+        Some(Upos::Noun | Upos::Propn) if t.rel(at).starts_with("acl") => t.extent(h, cut),
+        _ => return None,
+    };
+    let end = phrase.end.min(t.extent(time, cut).start);
+    // "But a filing released …": a word opening the clause is not the speaker's.
+    let mut start = phrase.start;
+    while start < end && v.in_set(start, &v.cfg.settings.speaker.leads) {
+        start += 1;
+    }
+    let r = start..end;
+    (v.words(r.start, r.end) > 0 && !v.in_set(r.start, &v.cfg.settings.parse.not_subjects))
+        .then_some(r)
 }
 
 /// Frames the cue list does not know: a verb whose subject names someone and

@@ -163,6 +163,22 @@ impl<'a> View<'a> {
                 && !self.text(prev).contains('\'')
                 && !self.text(prev).contains('’');
             let third_person = !entries.iter().any(|e| e.lemma.eq_ignore_ascii_case(word));
+            // "a news report published …": a noun a common noun before it modifies as a
+            // compound, in a phrase a singular determiner opens (after a name, or with
+            // another determiner, the parse is less sure: "The Journal reports", "both
+            // groups report").
+            let determined = (prev.saturating_sub(3)..prev)
+                .rev()
+                .take_while(|&k| !self.is_capitalised(k) || self.in_set(k, &s.speaker.determiners))
+                .find(|&k| self.in_set(k, &s.speaker.determiners))
+                .is_some_and(|k| self.in_set(k, &s.speaker.singular_determiners));
+            if self.relation(prev) == Some("compound")
+                && self.tag(i) == Some(Upos::Noun)
+                && !self.is_capitalised(prev)
+                && determined
+            {
+                return false;
+            }
             return self.in_set(prev, &s.speaker.pronouns)
                 || self.in_set(prev, &s.speaker.between)
                 || (third_person && self.is_capitalised(prev))

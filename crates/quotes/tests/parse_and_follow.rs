@@ -182,6 +182,46 @@ fn a_that_clause_the_parser_takes_for_an_adjunct_is_still_reported() {
 }
 
 #[test]
+fn a_time_the_parser_makes_the_subject_gives_way_to_the_phrase_before_it() {
+    let got = run(
+        "A court filing released Thursday says the company will close two plants in the spring. \
+         Majorities of farmers going to the polls Tuesday say they would accept either candidate. \
+         USA TODAY reported last month that the group had paid for the trips.",
+    );
+    let speaker = |start: &str| quote(&got, start).speaker.clone();
+    assert_eq!(
+        speaker("the company will close").as_deref(),
+        Some("A court filing")
+    );
+    assert!(
+        speaker("they would accept")
+            .is_some_and(|s| s.starts_with("Majorities of farmers") && !s.contains("Tuesday")),
+        "{got:#?}"
+    );
+    // A name that spells a time word is still a name.
+    assert_eq!(speaker("the group had paid").as_deref(), Some("USA TODAY"));
+}
+
+#[test]
+fn a_bare_reporting_word_in_a_singular_compound_is_a_noun() {
+    let got = run(
+        "A news report published Wednesday said the minister had resigned over the contract. \
+         Both groups report that rents rose sharply last year.",
+    );
+    let texts: Vec<&str> = got.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "the minister had resigned over the contract",
+            "rents rose sharply last year"
+        ],
+        "{got:#?}"
+    );
+    assert_eq!(got[0].speaker.as_deref(), Some("A news report"));
+    assert_eq!(got[1].speaker.as_deref(), Some("Both groups"));
+}
+
+#[test]
 fn a_content_interrupted_by_its_speaker_is_two_quotations() {
     let got =
         run("The old fish harbour, the mayor said, will reopen to fishing boats in the spring.");
