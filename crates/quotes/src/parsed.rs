@@ -8,6 +8,7 @@ use std::ops::Range;
 use demarche_model::Upos;
 
 use crate::frames::Frame;
+use crate::speaker;
 use crate::tree::Tree;
 use crate::view::View;
 
@@ -126,9 +127,25 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
         f.speaker = subject(v, &t, verb, &p.speaker_cut);
         // "Trump went on the attack, saying, “…”": a participle hung on the clause's
         // verb reports for that verb's subject.
+        // So does one opening the sentence before that clause ("Noting that …, Ann Lee
+        // added …"): its content ends before the clause.
         if f.speaker.is_none() && f.cue.participle && t.rel(verb) == "advcl" {
-            if let Some(h) = t.head(verb).filter(|&h| h < verb) {
+            let opening = |h: usize| {
+                h > verb
+                    && f.content.as_ref().is_some_and(|c| c.start < h)
+                    && speaker::only_leads(v, v.sentence(s).start, verb)
+            };
+            if let Some(h) = t.head(verb).filter(|&h| h < verb || opening(h)) {
                 f.speaker = subject(v, &t, h, &p.speaker_cut);
+                if let (Some(c), Some(r)) = (f.content.as_mut(), f.speaker.as_ref()) {
+                    if r.start > verb && r.start < c.end {
+                        let mut end = r.start;
+                        while end > c.start && !v.is_word(end - 1) {
+                            end -= 1;
+                        }
+                        c.end = end;
+                    }
+                }
             }
         }
     }

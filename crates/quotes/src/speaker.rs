@@ -277,7 +277,7 @@ fn names_person(v: &View, r: Range<usize>) -> bool {
 
 /// Only conjunctions and adverbs ("But even", "Meanwhile,") stand in `[a, b)`, or
 /// one short phrase of place, time or manner closed by a comma ("In a statement,").
-fn only_leads(v: &View, a: usize, b: usize) -> bool {
+pub fn only_leads(v: &View, a: usize, b: usize) -> bool {
     let s = &v.cfg.settings.speaker;
     let leads = |a: usize, b: usize| {
         (a..b).all(|j| {

@@ -222,6 +222,16 @@ fn a_bare_reporting_word_in_a_singular_compound_is_a_noun() {
 }
 
 #[test]
+fn a_participle_opening_the_sentence_reports_for_the_main_subject() {
+    let got = run("Noting that the river had flooded twice in May, the mayor added that the bridge would close.");
+    let q = quote(&got, "the river had flooded twice in May");
+    assert_eq!(q.text, "the river had flooded twice in May");
+    assert_eq!(q.speaker.as_deref(), Some("the mayor"));
+    let q = quote(&got, "the bridge would close");
+    assert_eq!(q.speaker.as_deref(), Some("the mayor"));
+}
+
+#[test]
 fn a_content_interrupted_by_its_speaker_is_two_quotations() {
     let got =
         run("The old fish harbour, the mayor said, will reopen to fishing boats in the spring.");
