@@ -591,4 +591,16 @@ fn verbs_of_manner_and_phrases_attribute_quotations() {
         "Marta Kowalczyk",
         "echoes",
     );
+    direct(
+        "“That is just not true,” Okafor interjected.",
+        "That is just not true,",
+        "Okafor",
+        "interjected",
+    );
+    direct(
+        "“What sport is he talking about?” reacted the senator.",
+        "What sport is he talking about?",
+        "the senator",
+        "reacted",
+    );
 }
