@@ -425,6 +425,16 @@ fn head_person(doc: &Document, kb: &ActorKb, span: Span) -> Option<usize> {
     (!kb.stop_names.contains(&before)).then_some(first + k)
 }
 
+/// A person named first and described after a comma ("Donald Tusk, the president of the
+/// European Council"): the phrase names that person, not the body of the role.
+fn leading_person(doc: &Document, span: Span) -> Option<usize> {
+    let first = doc.entities.partition_point(|e| e.span.start < span.start);
+    let e = doc.entities.get(first)?;
+    let rest = doc.text.get(e.span.end as usize..span.end as usize)?;
+    (e.span.start == span.start && e.kind == EntityKind::Person && rest.starts_with(','))
+        .then_some(first)
+}
+
 /// Whether a mention is a subject in the parse, or a name in apposition to the subject
 /// ("Holt's spokesman, Peter Dunne, announced": Dunne, not the owner Holt): `None`
 /// when its sentence has no parse.
@@ -458,6 +468,7 @@ pub fn resolve_at(doc: &Document, kb: &ActorKb, span: Span) -> Option<Mention> {
         return pronoun_at(doc, kb, span, p, PRONOUN_HOPS);
     }
     if let Some(e) = head_person(doc, kb, span)
+        .or_else(|| leading_person(doc, span))
         .or_else(|| crate::entity_at(doc, span))
         .filter(|&e| !part_of_longer_name(doc, span, e))
     {

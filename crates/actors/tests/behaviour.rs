@@ -176,6 +176,21 @@ fn a_plural_role_names_no_one_person() {
 }
 
 #[test]
+fn a_person_described_after_a_comma_is_the_one_named() {
+    let d = doc(
+        "Donald Tusk, the president of the European Council, urged patience.",
+        None,
+    );
+    let m = resolve_at(
+        &d,
+        ActorKb::embedded(),
+        span_of(&d, "Donald Tusk, the president of the European Council", 0),
+    )
+    .expect("resolves");
+    assert_eq!(m.name.as_deref(), Some("Donald Tusk"));
+}
+
+#[test]
 fn headlines_and_compounds_are_not_names() {
     let d = doc("Kremlin Offers Cautious Response To Strikes\nThe Iran-backed groups said the US-Iran talks were over.", None);
     for e in &d.entities {

@@ -246,11 +246,14 @@ fn role_start(v: &View, b: usize, lim: usize) -> usize {
 }
 
 /// The noun phrase after a cue that takes an addressee is followed by what was said to
-/// it ("told local media that …"): it is the addressee.
+/// it ("told local media that …", "urged the government “to clarify …”"): it is the
+/// addressee.
 fn names_addressee(v: &View, cue: Cue, end: usize) -> bool {
     cue.flags.addressee
-        && speaker::after(v, cue.end, end)
-            .is_some_and(|np| v.in_set(np.end, &v.cfg.settings.speaker.addressee_followers))
+        && speaker::after(v, cue.end, end).is_some_and(|np| {
+            v.in_set(np.end, &v.cfg.settings.speaker.addressee_followers)
+                || v.segment_opening_at(np.end).is_some()
+        })
 }
 
 /// The speaker after an inverted cue ("…, said Putin."), ending the clause; a name in

@@ -232,6 +232,18 @@ fn a_participle_opening_the_sentence_reports_for_the_main_subject() {
 }
 
 #[test]
+fn a_phrase_between_an_addressing_cue_and_a_quotation_is_the_addressee() {
+    let got = run(
+        "On Tuesday, Ann Lee, the president of the Harbour Council, which represents the \
+         fishing towns, urged the city government “to publish its plans as soon as possible.”",
+    );
+    // Not "…, urged the city government" with the city government speaking what precedes.
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].text, "to publish its plans as soon as possible.");
+    assert_ne!(got[0].speaker.as_deref(), Some("the city government"));
+}
+
+#[test]
 fn a_content_interrupted_by_its_speaker_is_two_quotations() {
     let got =
         run("The old fish harbour, the mayor said, will reopen to fishing boats in the spring.");
