@@ -96,8 +96,8 @@ pub fn find(v: &View) -> Vec<Frame> {
     out
 }
 
-/// "Too often, he says, they get it": a content interrupted by its speaker and cue
-/// is two quotations, before and after them (with `content.split_interrupted`).
+/// "The old harbour, the mayor said, will reopen": a content interrupted by its speaker
+/// and cue is two quotations, before and after them (with `content.split_interrupted`).
 /// Keeps the first part in `f` and returns the second.
 fn split_interrupted(v: &View, f: &mut Frame) -> Option<Range<usize>> {
     if !v.cfg.settings.content.split_interrupted {
@@ -115,10 +115,37 @@ fn split_interrupted(v: &View, f: &mut Frame) -> Option<Range<usize>> {
     }
     let left = (c.start..first).rev().find(|&k| v.is(k, ","))?;
     let right = (last..c.end).find(|&k| v.is(k, ","))?;
-    let before = trimmed(v, c.start, left)?;
-    let after = trimmed(v, right + 1, c.end)?;
-    f.content = Some(before);
-    Some(after)
+    match (trimmed(v, c.start, left), trimmed(v, right + 1, c.end)) {
+        (Some(before), Some(after)) => {
+            f.content = Some(before);
+            Some(after)
+        }
+        // A short lead before the speaker is left out ("Still, he said, officials have
+        // to …", "In Miami, Mr. Regalado said, …"); anything else stays with its clause
+        // across the speaker ("Time, Mr. Pence added, was on their side").
+        (None, Some(after)) if short_lead(v, c.start, left) => {
+            f.content = Some(after);
+            None
+        }
+        _ => None,
+    }
+}
+
+/// `[a, b)` is an adverbial lead: conjunctions and adverbs ("Still", "After all", "Back
+/// then"), or a phrase a preposition opens ("In Miami").
+fn short_lead(v: &View, a: usize, b: usize) -> bool {
+    let s = &v.cfg.settings.speaker;
+    let words: Vec<usize> = (a..b).filter(|&k| v.is_word(k)).collect();
+    let rest = words
+        .iter()
+        .position(|&k| !v.in_set(k, &s.leads) && !v.in_set(k, &s.between));
+    let Some(rest) = rest.map(|i| &words[i..]) else {
+        return true;
+    };
+    v.in_set(rest[0], &s.adjunct_preps)
+        || rest
+            .iter()
+            .all(|&k| matches!(v.tag(k), Some(Upos::Adv | Upos::Adp)))
 }
 
 /// "is said to", "was told": the subject is not the speaker.

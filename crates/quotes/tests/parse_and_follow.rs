@@ -244,6 +244,25 @@ fn a_phrase_between_an_addressing_cue_and_a_quotation_is_the_addressee() {
 }
 
 #[test]
+fn a_short_lead_before_an_interrupting_speaker_is_left_out() {
+    let got = run("Still, the mayor said, the old harbour will reopen in the spring.");
+    let texts: Vec<&str> = got.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["the old harbour will reopen in the spring"],
+        "{got:#?}"
+    );
+    // A short subject stays with its clause.
+    let got = run("Time, the mayor added, was on their side.");
+    let texts: Vec<&str> = got.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Time, the mayor added, was on their side"],
+        "{got:#?}"
+    );
+}
+
+#[test]
 fn a_content_interrupted_by_its_speaker_is_two_quotations() {
     let got =
         run("The old fish harbour, the mayor said, will reopen to fishing boats in the spring.");
