@@ -228,7 +228,10 @@ fn frame(
             .as_ref()
             .filter(|_| !inverted)
             .map_or(boundary, |r| r.start);
-        let quote_before = np_start > lim && v.segment_closing_at(np_start - 1).is_some();
+        // (A participle's speaker is carried from the clause before: "“…,” he said,
+        // adding that …" reports what follows it.)
+        let quote_before =
+            np_start > lim && v.segment_closing_at(np_start - 1).is_some() && !cue.participle;
         if !(inverted || quote_before && cue.flags.direct) {
             content = content_after(v, cue, &sentence);
         }

@@ -113,7 +113,14 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                     && (!t.rel(k).starts_with("advcl") || that_clause(k))
                     && !t.rel(k).starts_with("acl")
             };
+            // After an explicit "that", a verb makes a clause whatever the parse hung on
+            // it ("adding that police fired back", "that" taken for a determiner).
+            let after_that = c.start > 0
+                && v.is(c.start - 1, "that")
+                && !matches!(t.upos(c.start), Some(Upos::Verb | Upos::Aux))
+                && (c.start + 1..c.end).any(|k| matches!(t.upos(k), Some(Upos::Verb | Upos::Aux)));
             c.start > verb
+                && !after_that
                 && v.quoted_words(c.start, c.end) == 0
                 && !(c.start..c.end).any(|k| {
                     (t.rel(k).starts_with("nsubj") || t.rel(k) == "expl")

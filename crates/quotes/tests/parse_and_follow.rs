@@ -263,6 +263,23 @@ fn a_short_lead_before_an_interrupting_speaker_is_left_out() {
 }
 
 #[test]
+fn a_participle_after_a_quotation_and_its_speaker_reports_what_follows() {
+    let got = run(
+        "The gunmen shot at the guards \"like snipers,\" he said, adding that police fired back.",
+    );
+    let q = quote(&got, "police fired back");
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+}
+
+#[test]
+fn an_explicit_that_makes_a_clause_whatever_the_parse_made_of_it() {
+    // The parser takes "that" for the determiner of "police".
+    let got = run("He spoke on Monday, adding that police fired back at the gunmen.");
+    let texts: Vec<&str> = got.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(texts, ["police fired back at the gunmen"], "{got:#?}");
+}
+
+#[test]
 fn a_content_interrupted_by_its_speaker_is_two_quotations() {
     let got =
         run("The old fish harbour, the mayor said, will reopen to fishing boats in the spring.");
