@@ -80,8 +80,13 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     if f.cue.flags.indirect && !inverted {
         let parsed = complement(v, &t, verb);
         // "told a crowded hall in Denver that …": the parse knows where the clause starts.
+        // A cue that takes no addressee has no phrase to skip: what the parse hangs on it
+        // as an object is the clause's subject ("said the tax breaks “do nothing …”").
         let narrower = |c: &Range<usize>, r: &Range<usize>| {
             c.start >= verb
+                && (f.cue.flags.addressee
+                    || v.segment_opening_at(r.start - 1).is_none()
+                    || !v.is_word(r.start - 2))
                 && r.start > c.start
                 && r.end <= c.end
                 && v.quoted_words(c.start, r.start) == 0

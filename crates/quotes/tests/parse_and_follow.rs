@@ -280,6 +280,20 @@ fn an_explicit_that_makes_a_clause_whatever_the_parse_made_of_it() {
 }
 
 #[test]
+fn a_subject_before_a_quoted_predicate_stays_in_the_report() {
+    // The parser makes "the tax breaks" the object of "said" and the quotation its clause.
+    let got = run(
+        "Sanders said the tax breaks used by Trump and others “do nothing to boost the economy.”",
+    );
+    let q = quote(&got, "the tax breaks used by Trump");
+    assert_eq!(
+        q.text,
+        "the tax breaks used by Trump and others “do nothing to boost the economy.”"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Sanders"));
+}
+
+#[test]
 fn a_content_interrupted_by_its_speaker_is_two_quotations() {
     let got =
         run("The old fish harbour, the mayor said, will reopen to fishing boats in the spring.");
