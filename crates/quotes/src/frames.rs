@@ -351,11 +351,12 @@ fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
     while lead < cue.start && (v.is(lead, "but") || v.is(lead, "and")) {
         lead += 1;
     }
-    // The source runs to the comma (or the clause end): "according to early results of
-    // the exit poll conducted by …, X".
+    // The source runs to the comma, a dash or a closing parenthesis (or the clause end):
+    // "according to early results of the exit poll conducted by …, X", "most Americans —
+    // 63 percent, according to the report — still believe …".
     let source_end = (cue.end..sentence.end)
         .take_while(|&j| !v.is_stop(j) && !v.is(j, ";") && v.seg_of[j].is_none())
-        .find(|&j| v.is(j, ","))
+        .find(|&j| v.is(j, ",") || v.is(j, ")") || is_dash(v, j))
         .or_else(|| {
             (cue.end..sentence.end).find(|&j| v.is_stop(j) || v.is(j, ";") || v.seg_of[j].is_some())
         })
@@ -381,10 +382,17 @@ fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
     } else if cue.start > sentence.start
         && (v.is(cue.start - 1, ",") || v.segment_closing_at(cue.start - 1).is_some())
     {
+        // "(the actual number is closer to 15 percent, according to Factcheck.org)": the
+        // report inside a parenthesis starts after its opening.
+        let open = (sentence.start..cue.start)
+            .rev()
+            .take_while(|&j| !v.is(j, ")"))
+            .find(|&j| v.is(j, "("));
+        let within = open.map_or(sentence.clone(), |p| p + 1..sentence.end);
         content = content_before(
             v,
             cue.start,
-            &sentence,
+            &within,
             speaker.as_ref().map_or(cue.end, |r| r.end),
         );
     }
@@ -394,6 +402,16 @@ fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
         content,
         named: false,
     }
+}
+
+/// A dash standing apart between words ("63 percent - still"), not a hyphen ("A.F.L.-C.I.O.").
+fn is_dash(v: &View, j: usize) -> bool {
+    let t = &v.doc.tokens;
+    matches!(v.text(j), "-" | "--" | "—" | "–")
+        && j > 0
+        && j + 1 < t.len()
+        && t[j - 1].span.end < t[j].span.start
+        && t[j].span.end < t[j + 1].span.start
 }
 
 /// What follows the cue: "(that) X", ": “X”", ", “X”", "told reporters (that) X".

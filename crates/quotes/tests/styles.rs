@@ -271,6 +271,19 @@ fn according_to_before_and_after_the_content() {
     let g = only("The convoy was stopped at the border, according to local officials.");
     assert_eq!(g.text, "The convoy was stopped at the border");
     assert_eq!(g.speaker.as_deref(), Some("local officials"));
+    // Inside a parenthesis the report starts after its opening.
+    let g = only(
+        "The mayor repeated the figure (the real number is closer to 15 percent, according to \
+         the audit office) at the rally.",
+    );
+    assert_eq!(g.text, "the real number is closer to 15 percent");
+    assert_eq!(g.speaker.as_deref(), Some("the audit office"));
+    // A dash ends the source, a hyphen inside a name does not.
+    let g = only(
+        "Most farmers - 63 percent in 2014, according to the A.F.L.-C.I.O. survey - still \
+         favour the plan.",
+    );
+    assert_eq!(g.speaker.as_deref(), Some("the A.F.L.-C.I.O. survey"));
 }
 
 #[test]
