@@ -29,6 +29,8 @@ pub struct TextConfig {
     starters: HashSet<String>,
     /// Clitics, normalised to the ASCII apostrophe, lowercase.
     pub clitics: Vec<String>,
+    /// Endings of web addresses ("org" in "Factcheck.org"), lowercase.
+    pub domains: HashSet<String>,
     pub boilerplate: Boilerplate,
 }
 
@@ -68,6 +70,11 @@ impl TextConfig {
             .collect();
         // Longest first so "n't" is tried before "'t"-like shorter endings.
         clitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let domains_src = data::text(
+            "text/domains.txt",
+            include_str!("../../../data/text/domains.txt"),
+        );
+        let domains = data::rows(&domains_src).map(|r| r[0].to_string()).collect();
         let bp_src = data::text(
             "text/boilerplate.toml",
             include_str!("../../../data/text/boilerplate.toml"),
@@ -81,6 +88,7 @@ impl TextConfig {
             abbreviations,
             starters,
             clitics,
+            domains,
             boilerplate,
         }
     }

@@ -281,6 +281,20 @@ fn token_table() {
             &["see", "https://example.org/a?b=1", "."],
         ),
         ("Café", &["Café"]),
+        // Web addresses without "www." stay whole; a stop before a new word still splits.
+        (
+            "per Factcheck.org, bbc.co.uk and Politico.com.",
+            &[
+                "per",
+                "Factcheck.org",
+                ",",
+                "bbc.co.uk",
+                "and",
+                "Politico.com",
+                ".",
+            ],
+        ),
+        ("ended.Then", &["ended", ".", "Then"]),
         ("J. D. Vance", &["J.", "D.", "Vance"]),
         ("they’re here", &["they", "’re", "here"]),
         // A double mark written as two apostrophes or backticks is one token.
