@@ -151,11 +151,7 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                 f.speaker = subject(v, &t, h, &p.speaker_cut);
                 if let (Some(c), Some(r)) = (f.content.as_mut(), f.speaker.as_ref()) {
                     if r.start > verb && r.start < c.end {
-                        let mut end = r.start;
-                        while end > c.start && !v.is_word(end - 1) {
-                            end -= 1;
-                        }
-                        c.end = end;
+                        c.end = end_before(v, c.start, r.start);
                     }
                 }
             }
@@ -177,10 +173,7 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                     && matches!(t.upos(k), Some(Upos::Verb | Upos::Aux))
         };
         if let Some(k) = (c.start..c.end).find(|&k| resumes(k)) {
-            let mut end = k;
-            while end > c.start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none() {
-                end -= 1;
-            }
+            let end = end_before(v, c.start, k);
             if v.words(c.start, end) >= v.cfg.settings.content.min_words {
                 c.end = end;
             }
@@ -221,15 +214,22 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
             .map(|k| t.extent(k, &[]).start)
             .filter(|&cut| cut > c.start)
             .min();
-        if let Some(mut end) = coordinated {
-            while end > c.start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none() {
-                end -= 1;
-            }
+        if let Some(end) = coordinated.map(|k| end_before(v, c.start, k)) {
             if v.words(c.start, end) >= v.cfg.settings.content.min_words {
                 c.end = end;
             }
         }
     }
+}
+
+/// Where a content starting at `start` ends when cut at `cut`: before the punctuation
+/// there, a quotation's closing mark kept.
+fn end_before(v: &View, start: usize, cut: usize) -> usize {
+    let mut end = cut;
+    while end > start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none() {
+        end -= 1;
+    }
+    end
 }
 
 /// The object of a verb with the complements after it, as one range.

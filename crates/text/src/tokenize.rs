@@ -140,7 +140,7 @@ fn url_end(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
 }
 
 /// A web address ending ("org", "com") starts at `k` and ends the word there.
-fn domain_at(chars: &[(usize, char)], k: usize, cfg: &TextConfig) -> bool {
+fn domain_at(text: &str, chars: &[(usize, char)], k: usize, cfg: &TextConfig) -> bool {
     let mut e = k;
     while chars.get(e).is_some_and(|c| c.1.is_ascii_lowercase()) {
         e += 1;
@@ -148,8 +148,8 @@ fn domain_at(chars: &[(usize, char)], k: usize, cfg: &TextConfig) -> bool {
     if e == k || chars.get(e).is_some_and(|c| c.1.is_alphanumeric()) {
         return false;
     }
-    let suffix: String = chars[k..e].iter().map(|c| c.1).collect();
-    cfg.domains.contains(&suffix)
+    let end = chars.get(e).map_or(text.len(), |c| c.0);
+    cfg.domains.contains(&text[chars[k].0..end])
 }
 
 /// Length in chars of a clitic ("'s", "’re", "n't") starting at `i`, if one starts there
@@ -208,7 +208,7 @@ fn word_end(
                         || (next.is_some_and(char::is_alphabetic)
                             && segment_len == 1
                             && prev.is_alphabetic())
-                        || (prev.is_alphanumeric() && domain_at(chars, j + 1, cfg))
+                        || (prev.is_alphanumeric() && domain_at(text, chars, j + 1, cfg))
                 } else if c == ',' {
                     both_digits && thousands_group(chars, j + 1)
                 } else if c == ':' || c == '/' {
