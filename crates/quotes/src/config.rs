@@ -66,6 +66,8 @@ pub struct SpeakerSettings {
     pub singular_determiners: HashSet<String>,
     pub stop: HashSet<String>,
     pub inner: HashSet<String>,
+    /// Adjectives after the head of a speaker phrase ("sources familiar with …").
+    pub postnominal: HashSet<String>,
     /// After the name following a cue, these make it the subject of the reported clause.
     pub clause_verbs: HashSet<String>,
     /// Words in -ing/-ed that modify a title inside a speaker phrase ("ranking member").
@@ -219,6 +221,11 @@ pub struct FollowSettings {
     pub personal_forms: HashSet<String>,
     /// Words opening a role that names nobody in particular ("a person familiar with …").
     pub anonymous_openers: HashSet<String>,
+    /// Words inside a role phrase that keep its person unnamed ("the person who spoke on
+    /// condition of anonymity", "an unnamed official").
+    pub anonymous_words: HashSet<String>,
+    /// Plural nouns not in -s ("people close to the team" names nobody in particular).
+    pub plural_heads: HashSet<String>,
     /// Words after the head of a role phrase ("founder of …", "lawyer for …").
     pub head_ends: HashSet<String>,
     /// Role heads naming a body or a document: a body takes the latest organisation.
@@ -232,6 +239,9 @@ pub struct FollowSettings {
     /// Verbs before such a marker that make the name a holder, not the author
     /// ("the memo obtained by The Globe").
     pub not_author_verbs: HashSet<String>,
+    /// Verbs between a name and a document word that make the name its author ("Gatsby
+    /// issued a statement"); any other verb there ("Kudlow denied reports") does not.
+    pub issuing_verbs: HashSet<String>,
 }
 
 #[derive(Debug, Deserialize)]

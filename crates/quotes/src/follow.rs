@@ -51,6 +51,9 @@ pub fn speakers(doc: &Document, cfg: &QuoteConfig, quotes: &mut [Quote], agrees:
             pronoun(doc, cfg, m, owner, &here, &named, agrees);
         } else if is_role(cfg, doc.slice(m.span)) {
             role(doc, cfg, m, &here, &named);
+        } else if anonymous(cfg, doc.slice(m.span)) {
+            // "Senior aides close to Smith": not Smith.
+            unname_anonymous(doc, cfg, m);
         }
         remember(doc, m, here.paragraph, &mut named);
     }
@@ -395,6 +398,7 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
     }
     // "a person familiar with the talks", "sources close to the team": nobody named.
     if anonymous(cfg, words) {
+        unname_anonymous(doc, cfg, m);
         return;
     }
     let latest = recent(named, f.pronoun_paragraphs, paragraph)
@@ -425,13 +429,84 @@ fn role(doc: &Document, cfg: &QuoteConfig, m: &mut Mention, here: &Place, named:
     }
 }
 
+/// An anonymous speaker phrase ("officials familiar with Clinton's server", "the person
+/// who spoke to The Courier on condition of anonymity") is not the person named after its
+/// head, nor anyone named there when it says it is anonymous. An indefinite singular one
+/// ("a spokesman for Paul Ryan") and an author after "by" keep their name.
+fn unname_anonymous(doc: &Document, cfg: &QuoteConfig, m: &mut Mention) {
+    let words = doc.slice(m.span);
+    let head_end = role_head(cfg, words)
+        .map(|h| m.span.start as usize + (h.as_ptr() as usize - words.as_ptr() as usize) + h.len());
+    // The entity the name came from: the one linked, or the one inside the phrase it names.
+    let entity = m.entity.map(|e| e as usize).or_else(|| {
+        let name = m.name.as_deref()?;
+        doc.entities.iter().position(|e| {
+            m.span.contains(e.span) && e.actor.as_ref().is_some_and(|a| a.name == name)
+        })
+    });
+    let named_after = entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| {
+        (e.kind == EntityKind::Person || has_anonymous_word(cfg, words))
+            && head_end.is_some_and(|end| e.span.start as usize >= end)
+            && !indefinite_one(cfg, words)
+            && (!after_author_marker(doc, cfg, m.span, e.span) || owns(doc, e.span))
+    });
+    if named_after {
+        m.name = None;
+        m.code = None;
+        m.entity = None;
+    }
+}
+
 /// A role naming nobody in particular: indefinite ("a person familiar with …") or plural
 /// ("sources close to …", "officials").
 fn anonymous(cfg: &QuoteConfig, words: &str) -> bool {
     let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
     let head = role_head(cfg, words).unwrap_or("").to_lowercase();
-    cfg.settings.follow.anonymous_openers.contains(&first)
-        || (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
+    let f = &cfg.settings.follow;
+    f.anonymous_openers.contains(&first)
+        || plural_head(cfg, &head)
+        || has_anonymous_word(cfg, words)
+}
+
+/// A plural head ("sources", "people").
+fn plural_head(cfg: &QuoteConfig, head: &str) -> bool {
+    (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
+        || cfg.settings.follow.plural_heads.contains(head)
+}
+
+/// "a spokesman for …", "a lawsuit filed by …": an indefinite singular role, which may
+/// speak for the person named inside it; a plural or anonymous one does not.
+fn indefinite_one(cfg: &QuoteConfig, words: &str) -> bool {
+    let f = &cfg.settings.follow;
+    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
+    let head = role_head(cfg, words).unwrap_or("").to_lowercase();
+    f.anonymous_openers.contains(&first)
+        && !plural_head(cfg, &head)
+        && !has_anonymous_word(cfg, words)
+}
+
+/// "on condition of anonymity", "unnamed": words that keep a speaker unnamed.
+fn has_anonymous_word(cfg: &QuoteConfig, words: &str) -> bool {
+    words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        cfg.settings
+            .follow
+            .anonymous_words
+            .contains(&w.to_lowercase())
+    })
+}
+
+/// Does an author marker ("by", "from") stand right before `name`, inside `phrase`?
+fn after_author_marker(doc: &Document, cfg: &QuoteConfig, phrase: Span, name: Span) -> bool {
+    doc.text[phrase.start as usize..name.start as usize]
+        .split_whitespace()
+        .rev()
+        .find(|w| !cfg.settings.speaker.determiners.contains(&w.to_lowercase()))
+        .is_some_and(|w| {
+            cfg.settings
+                .follow
+                .author_markers
+                .contains(&w.to_lowercase())
+        })
 }
 
 /// The owner of a possessive role phrase, lowercased ("Campbell's partner" → "campbell").
@@ -566,7 +641,13 @@ fn role_head<'t>(cfg: &QuoteConfig, words: &'t str) -> Option<&'t str> {
         .iter()
         .position(|w| cfg.settings.follow.head_ends.contains(&w.to_lowercase()))
         .unwrap_or(words.len());
-    words[..stop].last().copied()
+    let after_head = &cfg.settings.speaker.postnominal;
+    // "sources familiar with …": back over the adjectives that follow a head.
+    let mut head = words[..stop]
+        .iter()
+        .rev()
+        .skip_while(|w| stop < words.len() && after_head.contains(&w.to_lowercase()));
+    head.next().or(words[..stop].last()).copied()
 }
 
 /// A role phrase naming a body or a document ("the company", "the report").
@@ -650,6 +731,17 @@ fn verb_follows(doc: &Document, cfg: &QuoteConfig, span: Span) -> bool {
                 && (w.ends_with("ed") || cfg.settings.speaker.past_forms.contains(w))
         }
     }
+}
+
+/// Is the word right after `span` a verb that makes what follows ("issued", "wrote")?
+fn issued(doc: &Document, cfg: &QuoteConfig, span: Span) -> bool {
+    let next = doc.token_at_or_after(span.end);
+    doc.tokens.get(next).is_some_and(|t| {
+        cfg.settings
+            .follow
+            .issuing_verbs
+            .contains(&doc.slice(t.span).to_lowercase())
+    })
 }
 
 /// The latest organisation named before `m`, within the paragraphs a pronoun looks back.
@@ -818,7 +910,11 @@ fn introduced_as(doc: &Document, cfg: &QuoteConfig, m: &Mention, body: bool) -> 
                     .is_some_and(|a| !a.name.to_lowercase().contains(head.as_str()))
                     && fits(e.kind, body)
                     && ((s >= word_end && s <= word_end + f.role_gap)
-                        || (t <= at && t + f.role_gap >= at)
+                        // "Kudlow denied reports": a name acting on the word is not
+                        // described by it, unless it made it ("Gatsby issued a statement").
+                        || (t <= at
+                            && t + f.role_gap >= at
+                            && (!verb_follows(doc, cfg, e.span) || issued(doc, cfg, e.span)))
                         || (s <= at && t >= word_end))
             });
             if let Some(k) = near {

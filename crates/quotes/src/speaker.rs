@@ -129,6 +129,16 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     while start < last && v.in_set(start, &s.inner) {
         start += 1;
     }
+    // "people close to the president", "sources familiar with the talks": the phrase goes
+    // on back over an adjective standing after its head, and a preposition.
+    if start > lim + 2
+        && v.in_set_lower(start - 2, &s.postnominal)
+        && v.text(start - 1).chars().all(|c| c.is_lowercase())
+    {
+        if let Some(head) = before(v, start - 2, lim) {
+            start = head.start;
+        }
+    }
     // "Cyber security experts and U.S. officials said": phrases joined by "and" speak
     // together when the first opens the clause (not "He met the mayor and aides said").
     if start > lim + 1 && v.is(start - 1, "and") && !v.is(start - 2, ",") {

@@ -1301,3 +1301,42 @@ fn an_as_clause_after_the_main_clause_reports_it() {
     let q = quote(&got, "the pier was still open");
     assert_eq!(q.speaker.as_deref(), Some("Ann Lee"), "{got:#?}");
 }
+
+#[test]
+fn an_anonymous_source_takes_no_name_from_around_it() {
+    let got = run("Mayor Helen Ortiz opened the new bridge on Monday. \
+         “It is a great day for the valley,” Ortiz said. \
+         The city will pay for the repairs, according to people familiar with the plan. \
+         People close to Ortiz said the budget was tight. \
+         The deal was signed late, according to the person who spoke to The Courier on \
+         condition of anonymity.");
+    for start in [
+        "The city will pay",
+        "the budget was tight",
+        "The deal was signed",
+    ] {
+        let q = quote(&got, start);
+        assert_eq!(q.name, None, "{q:?}");
+    }
+    let q = quote(&got, "the budget was tight");
+    assert_eq!(q.speaker.as_deref(), Some("People close to Ortiz"), "{q:?}");
+}
+
+#[test]
+fn a_name_acting_on_a_document_word_did_not_write_it() {
+    let got = run(
+        "Finance adviser Paul Brenner denied reports of a rift on Tuesday. \
+         The reports said the two ministers no longer spoke to each other.\n\n\
+         The Harbour Authority said in a statement that the port would stay open. \
+         The statement said that ships would be inspected.",
+    );
+    let q = quote(&got, "the two ministers");
+    assert_eq!(q.name, None, "{q:?}");
+    let q = quote(&got, "ships would be inspected");
+    assert!(
+        q.name
+            .as_deref()
+            .is_some_and(|n| n.contains("Harbour Authority")),
+        "{q:?}"
+    );
+}
