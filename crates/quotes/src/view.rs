@@ -137,7 +137,13 @@ impl<'a> View<'a> {
             return true;
         }
         let prev = i - 1;
-        if self.in_set(prev, &s.speaker.determiners) || self.in_set(prev, &s.content.possessives) {
+        // "Some said …", "many say …": a determiner standing alone as the subject.
+        let standalone = self.in_set_lower(prev, &s.speaker.standalone_determiners)
+            && self.relation(prev) == Some("nsubj")
+            && self.tag(i) == Some(Upos::Verb);
+        if (self.in_set(prev, &s.speaker.determiners) || self.in_set(prev, &s.content.possessives))
+            && !standalone
+        {
             return false;
         }
         // "went on Twitter to say …": an infinitive of purpose reports; "declined to say"

@@ -1340,3 +1340,15 @@ fn a_name_acting_on_a_document_word_did_not_write_it() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_determiner_standing_alone_as_subject_reports() {
+    let got = run(
+        "The council met the farmers on Monday. Many said the new road would \
+         flood their fields. Some said they would sue the county.",
+    );
+    let q = quote(&got, "the new road would flood");
+    assert_eq!(q.speaker.as_deref(), Some("Many"), "{q:?}");
+    let q = quote(&got, "they would sue the county");
+    assert_eq!(q.speaker.as_deref(), Some("Some"), "{q:?}");
+}
