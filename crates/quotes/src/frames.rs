@@ -405,7 +405,7 @@ fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
 }
 
 /// A dash standing apart between words ("63 percent - still"), not a hyphen ("A.F.L.-C.I.O.").
-fn is_dash(v: &View, j: usize) -> bool {
+pub(crate) fn is_dash(v: &View, j: usize) -> bool {
     let t = &v.doc.tokens;
     matches!(v.text(j), "-" | "--" | "—" | "–")
         && j > 0

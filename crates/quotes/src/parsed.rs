@@ -173,7 +173,29 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                     && matches!(t.upos(k), Some(Upos::Verb | Upos::Aux))
         };
         if let Some(k) = (c.start..c.end).find(|&k| resumes(k)) {
-            let end = end_before(v, c.start, k);
+            // The main clause's subject after a comma goes with it ("As Clinton said the
+            // era was over, Obama won …"); one with no comma before it is the content's own
+            // ("While friends say Mr. Clinton would look …"), so the clause does not resume.
+            let subject = t
+                .children(k)
+                .find(|&n| t.rel(n).starts_with("nsubj") && n >= c.start && n < k);
+            // The comma (closing mark, dash) opening the subject: no verb between them.
+            let comma = |at: usize| {
+                (c.start..at)
+                    .rev()
+                    .take_while(|&j| !matches!(t.upos(j), Some(Upos::Verb | Upos::Aux)))
+                    .find(|&j| {
+                        (v.is(j, ",") && v.seg_of[j].is_none())
+                            || v.segment_closing_at(j).is_some()
+                            || crate::frames::is_dash(v, j)
+                    })
+            };
+            let cut = match subject.map(|n| (n, comma(n))) {
+                Some((n, Some(j))) => t.extent(n, &[]).start.max(j + 1),
+                Some((_, None)) => c.end,
+                None => k,
+            };
+            let end = end_before(v, c.start, cut);
             if v.words(c.start, end) >= v.cfg.settings.content.min_words {
                 c.end = end;
             }
@@ -461,7 +483,20 @@ fn before_is_clause(
     // "X signals “the end” for the EU, said Ann Lee.": before an inverted speaker that
     // ends the clause, the words are what was said even where the tagger found no verb.
     let inverted = speaker_outside && speaker.is_some_and(|r| r.start > verb);
-    (has_verb || inverted) && !own_subject && (!adjunct || reported)
+    // "Though X, there is no link, political scientists say.": a cue ending its clause
+    // after its speaker reports the clause before it, whatever the parser hung on the cue;
+    // opening with a subordinator, only when a clause follows its last comma ("When Lee
+    // said X, the crowd protested" is an adjunct).
+    let main_after_comma = (c.start..c.end)
+        .rev()
+        .find(|&j| v.is(j, ",") && v.seg_of[j].is_none())
+        .is_some_and(|j| (j + 1..c.end).any(|k| matches!(t.upos(k), Some(Upos::Verb | Upos::Aux))));
+    let subordinate =
+        t.rel(c.start) == "mark" || v.in_set_lower(c.start, &v.cfg.settings.speaker.leads);
+    let closing = (!subordinate || main_after_comma)
+        && speaker.is_some_and(|r| r.start >= c.end && r.end <= verb)
+        && ends_clause(verb + 1);
+    (has_verb || inverted) && !own_subject && (!adjunct || reported || closing)
 }
 
 /// The head of the clause a reporting verb governs after it.

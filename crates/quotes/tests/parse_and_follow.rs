@@ -1352,3 +1352,38 @@ fn a_determiner_standing_alone_as_subject_reports() {
     let q = quote(&got, "they would sue the county");
     assert_eq!(q.speaker.as_deref(), Some("Some"), "{q:?}");
 }
+
+#[test]
+fn a_cue_ending_its_clause_reports_the_words_before_it() {
+    let got = run(
+        "Though farmers boast of record harvests across the northern plains, there is no \
+         link between rainfall and which county wins the prize, local historians say.\n\n\
+         When Lindqvist said the harbour would stay closed until spring, the fishermen \
+         protested.",
+    );
+    let q = quote(&got, "Though farmers boast");
+    assert!(q.text.ends_with("wins the prize"), "{q:?}");
+    assert_eq!(q.speaker.as_deref(), Some("local historians"), "{q:?}");
+    // A clause opening with a subordinator and no main clause after it is an adjunct.
+    assert!(
+        !got.iter().any(|g| g.text.starts_with("When Lindqvist")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn the_main_clause_after_a_subordinate_report_ends_its_content() {
+    let got = run(
+        "As Kowalski said the era of cheap fuel was over, Nowak won the vote.\n\n\
+         While some neighbours say Mrs. Patel would look happier if she sold the farm, \
+         others say she has never been better.",
+    );
+    let q = quote(&got, "the era of cheap fuel");
+    assert_eq!(q.text, "the era of cheap fuel was over", "{q:?}");
+    // The content's own subject and verb stay in it.
+    let q = quote(&got, "Mrs. Patel would look happier");
+    assert_eq!(
+        q.text, "Mrs. Patel would look happier if she sold the farm",
+        "{q:?}"
+    );
+}
