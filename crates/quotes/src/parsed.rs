@@ -481,7 +481,8 @@ fn before_is_clause(
             .filter(on_cue)
             .any(|k| t.rel(k) == "parataxis" || t.rel_in(k, &p.content_relations));
     // "X signals “the end” for the EU, said Ann Lee.": before an inverted speaker that
-    // ends the clause, the words are what was said even where the tagger found no verb.
+    // ends the clause, the words are what was said even where the tagger found no verb;
+    // so are they before a speaker and a cue that end it (`closing` below).
     let inverted = speaker_outside && speaker.is_some_and(|r| r.start > verb);
     // "Though X, there is no link, political scientists say.": a cue ending its clause
     // after its speaker reports the clause before it, whatever the parser hung on the cue;
@@ -496,7 +497,7 @@ fn before_is_clause(
     let closing = (!subordinate || main_after_comma)
         && speaker.is_some_and(|r| r.start >= c.end && r.end <= verb)
         && ends_clause(verb + 1);
-    (has_verb || inverted) && !own_subject && (!adjunct || reported || closing)
+    (has_verb || inverted || closing) && !own_subject && (!adjunct || reported || closing)
 }
 
 /// The head of the clause a reporting verb governs after it.

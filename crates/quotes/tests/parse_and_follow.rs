@@ -1387,3 +1387,14 @@ fn the_main_clause_after_a_subordinate_report_ends_its_content() {
         "{q:?}"
     );
 }
+
+#[test]
+fn words_before_a_closing_speaker_and_cue_are_reported_even_without_a_tagged_verb() {
+    // The tagger reads "account" as a noun here.
+    let got = run(
+        "Out-of-state orders account for about 12 per cent of the bakery’s annual \
+         sales, Moreau said.",
+    );
+    let q = quote(&got, "Out-of-state orders account");
+    assert_eq!(q.speaker.as_deref(), Some("Moreau"), "{q:?}");
+}
