@@ -111,6 +111,11 @@ pub struct ContentSettings {
     pub max_gap_before_that: usize,
     /// After a cue taking an addressee ("told …"), so many more words may come before "that".
     pub addressee_extra_gap: usize,
+    /// Subject pronouns that open the content after a short phrase of place or time
+    /// ("said after the convention he would …").
+    pub subject_pronouns: HashSet<String>,
+    /// The longest such phrase, in words.
+    pub max_adjunct_words: usize,
 }
 
 #[derive(Debug, Deserialize)]

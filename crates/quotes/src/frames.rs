@@ -89,11 +89,64 @@ pub fn find(v: &View) -> Vec<Frame> {
             }
             out.push(f);
         }
+        end_before_outer_reports(v, &mut out[first_in_sentence..]);
         let extra = parsed::unlisted(v, s, &out[first_in_sentence..]);
         out.extend(extra);
     }
     out.sort_by_key(|f| f.cue.start);
     out
+}
+
+/// "Clinton said she was advised to use it, the Times reported.": a report whose content
+/// closes with another speaker and cue ends before them (that outer report's content
+/// holds the inner one).
+fn end_before_outer_reports(v: &View, frames: &mut [Frame]) {
+    let outer: Vec<(usize, usize)> = frames
+        .iter()
+        .filter_map(|g| {
+            let sp = g.speaker.as_ref()?;
+            let c = g.content.as_ref()?;
+            // ", the Times reported late Thursday.": a comma, the speaker, the cue, the end.
+            let after = skip_time(v, g.cue.end, v.len());
+            let closes =
+                after >= v.len() || v.is_stop(after) || v.sent_of[after] != v.sent_of[g.cue.start];
+            (c.end <= sp.start
+                && sp.end <= g.cue.start
+                && sp.start > 0
+                && v.is(sp.start - 1, ",")
+                && closes)
+                .then_some((c.start, sp.start))
+        })
+        .collect();
+    for f in frames.iter_mut() {
+        let Some(c) = f.content.as_mut() else {
+            continue;
+        };
+        for &(outer_start, speaker_start) in &outer {
+            let inside = outer_start <= f.cue.start && f.cue.end <= speaker_start;
+            // What follows the outer speaker is not the inner cue's to report.
+            if inside && c.start >= speaker_start {
+                c.end = c.start;
+            }
+            if outer_start <= f.cue.start
+                && f.cue.end <= c.start
+                && c.start < speaker_start
+                && speaker_start < c.end
+            {
+                let mut end = speaker_start;
+                while end > c.start
+                    && !v.is_word(end - 1)
+                    && v.segment_closing_at(end - 1).is_none()
+                {
+                    end -= 1;
+                }
+                c.end = end;
+            }
+        }
+        if c.start >= c.end {
+            f.content = None;
+        }
+    }
 }
 
 /// "The old harbour, the mayor said, will reopen": a content interrupted by its speaker
@@ -444,6 +497,7 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
     // he would …": a time phrase between the cue (or its addressee) and the clause (not
     // "said Monday's vote …").
     k = skip_time(v, k, sentence.end);
+    k = skip_adjunct(v, k, sentence.end);
     let clause_starts_here = v.is_word(k)
         && v.doc.tokens[k].kind != demarche_model::TokenKind::Number
         && !v.in_set(k, &c.not_clause_start)
@@ -533,6 +587,22 @@ fn as_clause_content(v: &View, f: &Frame, sentence: &Range<usize>) -> Option<Ran
 
 /// Past a time phrase at `k` ("on Wednesday", "last week", "Thursday night") that a
 /// clause, a comma or the sentence's end follows; else `k`.
+/// "said after the convention he would …", "said in retrospect she …": a short phrase of
+/// place or time, then a subject pronoun and a verb, where the content starts.
+fn skip_adjunct(v: &View, k: usize, end: usize) -> usize {
+    let c = &v.cfg.settings.content;
+    if !(k < end && v.in_set_lower(k, &v.cfg.settings.speaker.adjunct_preps)) {
+        return k;
+    }
+    let pronoun = (k + 2..end.min(k + 2 + c.max_adjunct_words))
+        .take_while(|&j| v.is_word(j - 1) && v.cue_at[j - 1].is_none() && v.seg_of[j - 1].is_none())
+        .find(|&j| v.in_set_lower(j, &c.subject_pronouns));
+    match pronoun {
+        Some(j) if j + 1 < end && matches!(v.tag(j + 1), Some(Upos::Verb | Upos::Aux)) => j,
+        _ => k,
+    }
+}
+
 fn skip_time(v: &View, k: usize, end: usize) -> usize {
     let sp = &v.cfg.settings.speaker;
     let mut j = k;

@@ -1398,3 +1398,30 @@ fn words_before_a_closing_speaker_and_cue_are_reported_even_without_a_tagged_ver
     let q = quote(&got, "Out-of-state orders account");
     assert_eq!(q.speaker.as_deref(), Some("Moreau"), "{q:?}");
 }
+
+#[test]
+fn a_report_inside_another_ends_before_the_outer_speaker() {
+    let got = run(
+        "Mayor Ortiz said she was advised by the engineers to close the bridge, the \
+         Valley Courier reported late Thursday.",
+    );
+    let q = quote(&got, "she was advised by the engineers");
+    assert_eq!(
+        q.text, "she was advised by the engineers to close the bridge",
+        "{q:?}"
+    );
+    let q = quote(&got, "Mayor Ortiz said");
+    assert!(
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Valley Courier")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_short_phrase_of_time_or_place_may_stand_before_a_content_without_that() {
+    let got = run("Senator Ruiz said after the vote he would not support the budget.");
+    let q = quote(&got, "he would not support the budget");
+    assert_eq!(q.speaker.as_deref(), Some("Senator Ruiz"), "{q:?}");
+}
