@@ -97,6 +97,8 @@ pub struct SpeakerSettings {
 pub struct ContentSettings {
     pub min_words: usize,
     pub stop_after_comma: HashSet<String>,
+    /// After ", and", these end the clause too (", and when pressed …, she declined").
+    pub stop_after_comma_and: HashSet<String>,
     pub stop_at_participle: bool,
     /// A content interrupted by its speaker and cue is two quotations.
     pub split_interrupted: bool,

@@ -762,11 +762,18 @@ fn clause_end(v: &View, k: usize, sentence_end: usize) -> usize {
                 return j;
             }
             // A comma right after the clause's opening words closes an adverbial, not the clause.
-            if v.is(j, ",") && j + 1 < sentence_end && v.words(k, j) >= 4 {
+            // "… than Mr. Trump's and, even more important, would …": a comma after a
+            // coordinator opens an aside inside the clause.
+            let aside = j > k && (v.is(j - 1, "and") || v.is(j - 1, "or") || v.is(j - 1, "but"));
+            if v.is(j, ",") && j + 1 < sentence_end && v.words(k, j) >= 4 && !aside {
                 let mut n = j + 1;
                 // ", and when pressed …": a coordinator, then an adjunct's first word.
-                if (v.is(n, "and") || v.is(n, "or")) && n + 1 < sentence_end {
+                let coordinated = (v.is(n, "and") || v.is(n, "or")) && n + 1 < sentence_end;
+                if coordinated {
                     n += 1;
+                }
+                if coordinated && v.in_set_lower(n, &c.stop_after_comma_and) {
+                    return j;
                 }
                 // ", adding that …", ", calling it …": the speaker's next act, not the
                 // content's ("…, leaving the world blind" goes on with the content).

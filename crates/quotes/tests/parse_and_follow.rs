@@ -1425,3 +1425,20 @@ fn a_short_phrase_of_time_or_place_may_stand_before_a_content_without_that() {
     let q = quote(&got, "he would not support the budget");
     assert_eq!(q.speaker.as_deref(), Some("Senator Ruiz"), "{q:?}");
 }
+
+#[test]
+fn an_aside_after_and_stays_in_the_content_and_and_when_ends_it() {
+    let got = run(
+        "The auditors said the new budget was clearer than the old one and, even more \
+         important, would not raise the debt.\n\n\
+         The minister said farmers who lease their land would not be paid, and when \
+         pressed on why, she declined to answer.",
+    );
+    let q = quote(&got, "the new budget was clearer");
+    assert!(q.text.ends_with("would not raise the debt"), "{q:?}");
+    let q = quote(&got, "farmers who lease their land");
+    assert_eq!(
+        q.text, "farmers who lease their land would not be paid",
+        "{q:?}"
+    );
+}
