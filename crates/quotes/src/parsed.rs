@@ -555,6 +555,16 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
                 if let Some(c) = preposition {
                     r.start = c + 1;
                 }
+                // "WASHINGTON -- President Obama said": the parser joined the dateline.
+                if v.text(r.start).chars().all(|ch| ch.is_uppercase())
+                    && v.text(r.start).chars().count() > 2
+                    && v.sentence(v.sent_of[r.start]).start == r.start
+                {
+                    let after = speaker::skip_dateline(v, r.clone());
+                    if after > r.start && after < r.end {
+                        r.start = after;
+                    }
+                }
                 return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
             }
         }

@@ -1442,3 +1442,13 @@ fn an_aside_after_and_stays_in_the_content_and_and_when_ends_it() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_dateline_the_parser_joins_to_the_subject_is_no_part_of_the_speaker() {
+    let got = run(
+        "HALIFAX -- Premier Anne Doucet, opening the new ferry terminal on Saturday, \
+         said it would carry a million passengers a year.",
+    );
+    let q = quote(&got, "it would carry a million passengers");
+    assert_eq!(q.speaker.as_deref(), Some("Premier Anne Doucet"), "{q:?}");
+}
