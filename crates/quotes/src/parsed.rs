@@ -82,11 +82,17 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
         // "told a crowded hall in Denver that …": the parse knows where the clause starts.
         // A cue that takes no addressee has no phrase to skip: what the parse hangs on it
         // as an object is the clause's subject ("said the tax breaks “do nothing …”").
+        // Nor is an object the parse gives such a cue before the clause ("says Donald
+        // Trump's flurry of tweets was “unhinged”"): it is the clause's subject.
+        let object_skipped = |c: &Range<usize>, r: &Range<usize>| {
+            (c.start..r.start).any(|k| t.head(k) == Some(verb) && t.rel(k) == "obj")
+        };
         let narrower = |c: &Range<usize>, r: &Range<usize>| {
             c.start >= verb
                 && (f.cue.flags.addressee
-                    || v.segment_opening_at(r.start - 1).is_none()
-                    || !v.is_word(r.start - 2))
+                    || (!object_skipped(c, r)
+                        && (v.segment_opening_at(r.start - 1).is_none()
+                            || !v.is_word(r.start - 2))))
                 && r.start > c.start
                 && r.end <= c.end
                 && v.quoted_words(c.start, r.start) == 0

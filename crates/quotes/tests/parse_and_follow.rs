@@ -1452,3 +1452,11 @@ fn a_dateline_the_parser_joins_to_the_subject_is_no_part_of_the_speaker() {
     let q = quote(&got, "it would carry a million passengers");
     assert_eq!(q.speaker.as_deref(), Some("Premier Anne Doucet"), "{q:?}");
 }
+
+#[test]
+fn the_subject_of_the_reported_clause_stays_in_it() {
+    // The parser makes "program" the object of "said" and the clause start at "is".
+    let got = run("Kowalski said the absentee program is a “critical part of our plan.”");
+    let q = quote(&got, "the absentee program is");
+    assert_eq!(q.speaker.as_deref(), Some("Kowalski"), "{q:?}");
+}
