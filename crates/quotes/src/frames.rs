@@ -133,14 +133,7 @@ fn end_before_outer_reports(v: &View, frames: &mut [Frame]) {
                 && c.start < speaker_start
                 && speaker_start < c.end
             {
-                let mut end = speaker_start;
-                while end > c.start
-                    && !v.is_word(end - 1)
-                    && v.segment_closing_at(end - 1).is_none()
-                {
-                    end -= 1;
-                }
-                c.end = end;
+                c.end = parsed::end_before(v, c.start, speaker_start);
             }
         }
         if c.start >= c.end {

@@ -252,7 +252,7 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
 
 /// Where a content starting at `start` ends when cut at `cut`: before the punctuation
 /// there, a quotation's closing mark kept.
-fn end_before(v: &View, start: usize, cut: usize) -> usize {
+pub(crate) fn end_before(v: &View, start: usize, cut: usize) -> usize {
     let mut end = cut;
     while end > start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none() {
         end -= 1;
