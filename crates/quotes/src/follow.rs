@@ -440,14 +440,22 @@ fn unname_anonymous(doc: &Document, cfg: &QuoteConfig, m: &mut Mention) {
     // The entity the name came from: the one linked, or the one inside the phrase it names.
     let entity = m.entity.map(|e| e as usize).or_else(|| {
         let name = m.name.as_deref()?;
-        doc.entities.iter().position(|e| {
-            m.span.contains(e.span) && e.actor.as_ref().is_some_and(|a| a.name == name)
-        })
+        let first = doc
+            .entities
+            .partition_point(|e| e.span.start < m.span.start);
+        doc.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start < m.span.end)
+            .position(|e| {
+                m.span.contains(e.span) && e.actor.as_ref().is_some_and(|a| a.name == name)
+            })
+            .map(|k| first + k)
     });
     let named_after = entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| {
         (e.kind == EntityKind::Person || has_anonymous_word(cfg, words))
             && head_end.is_some_and(|end| e.span.start as usize >= end)
-            && !indefinite_one(cfg, words)
+            // An indefinite singular ("a spokesman for Paul Ryan") may speak for its name.
+            && (!indefinite_opener(cfg, words) || unnamed_group(cfg, words))
             && (!after_author_marker(doc, cfg, m.span, e.span) || owns(doc, e.span))
     });
     if named_after {
@@ -457,32 +465,24 @@ fn unname_anonymous(doc: &Document, cfg: &QuoteConfig, m: &mut Mention) {
     }
 }
 
-/// A role naming nobody in particular: indefinite ("a person familiar with …") or plural
-/// ("sources close to …", "officials").
+/// A role naming nobody in particular: indefinite ("a person familiar with …"), plural
+/// ("sources close to …", "officials") or saying so ("on condition of anonymity").
 fn anonymous(cfg: &QuoteConfig, words: &str) -> bool {
-    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
-    let head = role_head(cfg, words).unwrap_or("").to_lowercase();
-    let f = &cfg.settings.follow;
-    f.anonymous_openers.contains(&first)
-        || plural_head(cfg, &head)
-        || has_anonymous_word(cfg, words)
+    indefinite_opener(cfg, words) || unnamed_group(cfg, words)
 }
 
-/// A plural head ("sources", "people").
-fn plural_head(cfg: &QuoteConfig, head: &str) -> bool {
+/// A role opening with one of `anonymous_openers` ("a person …", "two officials …").
+fn indefinite_opener(cfg: &QuoteConfig, words: &str) -> bool {
+    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
+    cfg.settings.follow.anonymous_openers.contains(&first)
+}
+
+/// A role with a plural head ("sources", "people") or a word of anonymity ("unnamed").
+fn unnamed_group(cfg: &QuoteConfig, words: &str) -> bool {
+    let head = role_head(cfg, words).unwrap_or("").to_lowercase();
     (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
-        || cfg.settings.follow.plural_heads.contains(head)
-}
-
-/// "a spokesman for …", "a lawsuit filed by …": an indefinite singular role, which may
-/// speak for the person named inside it; a plural or anonymous one does not.
-fn indefinite_one(cfg: &QuoteConfig, words: &str) -> bool {
-    let f = &cfg.settings.follow;
-    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
-    let head = role_head(cfg, words).unwrap_or("").to_lowercase();
-    f.anonymous_openers.contains(&first)
-        && !plural_head(cfg, &head)
-        && !has_anonymous_word(cfg, words)
+        || cfg.settings.follow.plural_heads.contains(&head)
+        || has_anonymous_word(cfg, words)
 }
 
 /// "on condition of anonymity", "unnamed": words that keep a speaker unnamed.

@@ -123,16 +123,13 @@ fn end_before_outer_reports(v: &View, frames: &mut [Frame]) {
             continue;
         };
         for &(outer_start, speaker_start) in &outer {
-            let inside = outer_start <= f.cue.start && f.cue.end <= speaker_start;
-            // What follows the outer speaker is not the inner cue's to report.
-            if inside && c.start >= speaker_start {
-                c.end = c.start;
+            if !(outer_start <= f.cue.start && f.cue.end <= speaker_start) {
+                continue;
             }
-            if outer_start <= f.cue.start
-                && f.cue.end <= c.start
-                && c.start < speaker_start
-                && speaker_start < c.end
-            {
+            if c.start >= speaker_start {
+                // What follows the outer speaker is not the inner cue's to report.
+                c.end = c.start;
+            } else if f.cue.end <= c.start && speaker_start < c.end {
                 c.end = parsed::end_before(v, c.start, speaker_start);
             }
         }
@@ -578,8 +575,6 @@ fn as_clause_content(v: &View, f: &Frame, sentence: &Range<usize>) -> Option<Ran
     }
 }
 
-/// Past a time phrase at `k` ("on Wednesday", "last week", "Thursday night") that a
-/// clause, a comma or the sentence's end follows; else `k`.
 /// "said after the convention he would …", "said in retrospect she …": a short phrase of
 /// place or time, then a subject pronoun and a verb, where the content starts.
 fn skip_adjunct(v: &View, k: usize, end: usize) -> usize {
@@ -596,6 +591,8 @@ fn skip_adjunct(v: &View, k: usize, end: usize) -> usize {
     }
 }
 
+/// Past a time phrase at `k` ("on Wednesday", "last week", "Thursday night") that a
+/// clause, a comma or the sentence's end follows; else `k`.
 fn skip_time(v: &View, k: usize, end: usize) -> usize {
     let sp = &v.cfg.settings.speaker;
     let mut j = k;
