@@ -123,6 +123,8 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
                 t.head(k).is_none_or(|h| !c.contains(&h))
                     && (!t.rel(k).starts_with("advcl") || that_clause(k))
                     && !t.rel(k).starts_with("acl")
+                    // ", she noted": an outer report's own subject, not the content's.
+                    && !(t.rel(k) == "parataxis" && v.cue_at[k].is_some())
             };
             // After an explicit "that", a verb makes a clause whatever the parse hung on
             // it ("adding that police fired back", "that" taken for a determiner).
@@ -211,11 +213,13 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
         // is one the parser hangs on the reported verb without a subject of its own
         // ("says Okafor promised to … and said she would …").
         // A negated report ("but did not suggest …") is no cue, yet still ends the content.
+        // A verb inside a quotation is the quoted words' own ("had “reviewed the
+        // complaints and concluded that …”"), never the narrator's next report.
         let coordinated = (c.start..c.end)
+            .filter(|&k| v.seg_of[k].is_none())
             .filter(|&k| {
                 v.cue_at[k].is_some()
                     || (t.upos(k) == Some(Upos::Verb)
-                        && v.seg_of[k].is_none()
                         && v.cfg
                             .cues_for(v.text(k))
                             .iter()

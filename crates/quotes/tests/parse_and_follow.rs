@@ -1460,3 +1460,27 @@ fn the_subject_of_the_reported_clause_stays_in_it() {
     let q = quote(&got, "the absentee program is");
     assert_eq!(q.speaker.as_deref(), Some("Kowalski"), "{q:?}");
 }
+
+#[test]
+fn a_verb_inside_the_quotation_does_not_end_the_content() {
+    // "concluded" is coordinated with "reviewed", inside the quoted words.
+    let got = run(
+        "The harbour board said that its engineers had “carefully reviewed the \
+         complaints and concluded that the new pier was safe, sound and well built.”",
+    );
+    let q = quote(&got, "its engineers had");
+    assert!(q.text.contains("the new pier was safe"), "{q:?}");
+}
+
+#[test]
+fn an_outer_report_after_the_object_is_no_clause_of_a_clause_only_cue() {
+    // "add" reports only a clause: "another link" is its object, whatever ", she
+    // noted" the parse hangs on it.
+    let got = run("Social media has added another link to the rumour chain, she noted.");
+    assert!(
+        got.iter().all(|g| !g.text.starts_with("another link")),
+        "{got:#?}"
+    );
+    let q = quote(&got, "Social media has added");
+    assert_eq!(q.speaker.as_deref(), Some("she"), "{q:?}");
+}
