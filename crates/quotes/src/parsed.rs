@@ -558,9 +558,17 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
                 return before_time_subject(v, t, at, n, &cut);
             }
             if preposition.is_none() || !time {
-                // "a finding that shows …": a relative word is no speaker.
+                // "a finding that shows …": a relative word is no speaker; a demonstrative
+                // a clause describes is a group of people ("those surveyed said").
+                let described = t
+                    .children(n)
+                    .any(|m| m > n && matches!(t.rel(m), "acl" | "acl:relcl"));
                 if v.in_set(n, &v.cfg.settings.parse.not_subjects) {
-                    return None;
+                    if !described {
+                        return None;
+                    }
+                    // The clause is the phrase: "those surveyed", "those who voted early".
+                    r = t.extent(n, &["punct"]);
                 }
                 if let Some(c) = preposition {
                     r.start = c + 1;
@@ -577,6 +585,23 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
                 }
                 return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
             }
+        }
+        // "Six in 10 voters said Clinton is honest": with no other verb in the sentence the
+        // parser reads the cue as a participle on the noun before it (a reduced relative);
+        // when the cue reports a clause, that noun's phrase is its subject.
+        if at == verb && t.rel(at) == "acl" && t.head(at).is_some_and(|h| h < at) {
+            let h = t.head(at)?;
+            let mut phrase = t.extent(h, &cut);
+            phrase.end = phrase.end.min(at);
+            let clause = t.children(at).any(|m| t.rel(m) == "ccomp");
+            let adjacent = speaker::skip_between_back(v, at, phrase.start) == phrase.end;
+            let sentence_start = v.sentence(v.sent_of[at]).start;
+            return (clause
+                && adjacent
+                && t.head(h).is_none()
+                && phrase.start == sentence_start
+                && matches!(t.upos(h), Some(Upos::Noun | Upos::Propn | Upos::Pron)))
+            .then_some(phrase);
         }
         // "went on Twitter to say …": an infinitive of purpose speaks for its verb's subject.
         let purpose = t.rel(at) == "advcl"

@@ -1484,3 +1484,26 @@ fn an_outer_report_after_the_object_is_no_clause_of_a_clause_only_cue() {
     let q = quote(&got, "Social media has added");
     assert_eq!(q.speaker.as_deref(), Some("she"), "{q:?}");
 }
+
+#[test]
+fn a_demonstrative_a_clause_describes_is_a_speaker() {
+    let got = run("By a wide margin, those surveyed said the library should stay open on Sundays.");
+    let q = quote(&got, "the library should stay open");
+    assert_eq!(q.speaker.as_deref(), Some("those surveyed"), "{q:?}");
+    // Alone, the demonstrative names nobody.
+    let got = run("Those are the figures that show the library should stay open.");
+    assert!(got.is_empty(), "{got:#?}");
+}
+
+#[test]
+fn a_cue_read_as_a_participle_on_the_subject_still_reports() {
+    // The fast parser hangs "said" on "voters" as a reduced relative here.
+    let got =
+        run("Six in 10 Ohio Democratic primary voters said Clinton is honest and trustworthy.");
+    let q = quote(&got, "Clinton is honest");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("Six in 10 Ohio Democratic primary voters"),
+        "{q:?}"
+    );
+}
