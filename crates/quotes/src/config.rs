@@ -28,6 +28,9 @@ pub struct CueFlags {
     /// Without quotation marks, reports only a clause with a subject of its own: its
     /// object is otherwise no content ("added a goal", "wrote a cookbook").
     pub clause_only: bool,
+    /// A verb of stance: its object is what it reports ("praised the governor's handling
+    /// of the storm", "accused the senator of lying"), with `parse.object_content`.
+    pub stance: bool,
 }
 
 impl CueFlags {
@@ -44,6 +47,7 @@ impl CueFlags {
             noun: has('N'),
             belief: has('B'),
             clause_only: has('C'),
+            stance: has('S'),
         }
     }
 }
@@ -184,6 +188,9 @@ pub struct ParseSettings {
     pub complement_gap_words: usize,
     /// Relations of the object and the complements that go with it.
     pub object_relations: Vec<String>,
+    /// Prepositions that open a clause completing the object ("accused them of lying",
+    /// "praised him for acting quickly"), whatever relation the parse gives that clause.
+    pub object_clause_marks: HashSet<String>,
     /// Relations from a reporting verb to a clause coordinated with it ("said X and
     /// warned Y"): the content stops before that clause.
     pub coordinated: Vec<String>,

@@ -27,6 +27,7 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
     let p = &v.cfg.settings.parse;
     if !reports {
         naming(v, &t, verb, f);
+        stance_object(v, &t, verb, f);
         return;
     }
     let surface_speaker = f.speaker.clone();
@@ -103,13 +104,8 @@ pub fn complete(v: &View, s: usize, f: &mut Frame) {
             _ => {}
         }
     }
-    // "praised the governor's handling of the storm", "accused Clinton of lying": what a
-    // verb of stance reports is its object and what completes it.
-    if f.content.is_none() && f.cue.flags.partial && p.object_content && !inverted {
-        if let Some(r) = object(v, &t, verb) {
-            f.content = Some(r);
-            f.cue.flags.indirect = true;
-        }
+    if !inverted {
+        stance_object(v, &t, verb, f);
     }
     // "added yet another goal", "wrote her first cookbook": an object, not a report. The
     // subject must be the content's own: hung on a word whose head is outside it, and
@@ -265,13 +261,41 @@ pub(crate) fn end_before(v: &View, start: usize, cut: usize) -> usize {
 }
 
 /// The object of a verb with the complements after it, as one range.
+/// "praised the governor's handling of the storm", "accused Clinton of lying": what a
+/// verb of stance (flag S) reports, when it reports nothing else, is its object and what
+/// completes it, with `parse.object_content`. Not where it names a thing ("a program
+/// called Club Moo") or its subject itself ("calling themselves patriots").
+fn stance_object(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
+    let p = &v.cfg.settings.parse;
+    if f.content.is_some() || !f.cue.flags.stance || !p.object_content {
+        return;
+    }
+    let reduced_relative = t.rel(verb).starts_with("acl") && !v.text(verb).ends_with("ing");
+    if reduced_relative {
+        return;
+    }
+    let Some(r) = object(v, t, verb) else { return };
+    if v.in_set_lower(r.start, &p.self_names) {
+        return;
+    }
+    f.content = Some(r);
+    f.cue.flags.indirect = true;
+    if f.speaker.is_none() {
+        f.speaker = subject(v, t, verb, &p.speaker_cut);
+    }
+}
+
 fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let p = &v.cfg.settings.parse;
     let rels: Vec<&str> = p.object_relations.iter().map(String::as_str).collect();
     let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
+    let completes = |c: usize| {
+        t.child(c, &["mark"])
+            .is_some_and(|m| v.in_set_lower(m, &p.object_clause_marks))
+    };
     let parts: Vec<Range<usize>> = t
         .children(verb)
-        .filter(|&c| c > verb && rels.contains(&t.rel(c)))
+        .filter(|&c| c > verb && (rels.contains(&t.rel(c)) || completes(c)))
         .map(|c| t.extent(c, &cut))
         .collect();
     let first = parts.first()?;
@@ -550,6 +574,9 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
             .children(at)
             .find(|&n| t.rel(n) == "nsubj" && mark.is_some_and(|m| m < n && n < at))
             .or_else(|| t.child(at, &["nsubj"]));
+        // A subject with a copula of its own is a clause the parser misread ("The country
+        // is in crisis after lawmakers rejected …"): it names nobody.
+        let own = own.filter(|&n| t.child(n, &["cop"]).is_none());
         if let Some(n) = own {
             let mut r = t.extent(n, &cut);
             let preposition = t.child(n, &["case"]).filter(|&c| c < n && c == r.start);

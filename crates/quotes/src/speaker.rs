@@ -360,9 +360,14 @@ pub fn clause_subject(v: &View, sentence: usize, before: usize) -> Option<Range<
     let s = &v.cfg.settings.speaker;
     let range = v.sentence(sentence);
     let mut k = skip_dateline(v, range.clone());
-    // A leading adverbial ("During the meeting,", "Speaking in Moscow,"): skip to its comma.
+    // A leading adverbial ("During the meeting,", "Speaking in Moscow,", "Last week,"):
+    // skip to its comma.
     let opener = v.is_word(k)
-        && (v.in_set(k, &s.stop) || v.text(k).ends_with("ing") || v.text(k).ends_with("ed"));
+        && (v.in_set(k, &s.stop)
+            || v.in_set_lower(k, &s.adjunct_preps)
+            || v.in_set_lower(k, &s.time_openers)
+            || v.text(k).ends_with("ing")
+            || v.text(k).ends_with("ed"));
     if opener && !v.in_set(k, &s.pronouns) {
         if let Some(comma) = (k..before).find(|&j| v.is(j, ",")) {
             k = comma + 1;

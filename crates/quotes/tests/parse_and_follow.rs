@@ -1136,10 +1136,19 @@ fn quoted_words_inside_a_stance_verbs_object_stay_a_quotation_of_their_own() {
     );
     assert_eq!(quote(&got, "warm and lasting").kind, QuoteKind::Direct);
     assert_eq!(quote(&got, "shared concerns").kind, QuoteKind::Direct);
+    // The object the verb of stance reports is indirect speech around them, not a
+    // mixed quote that would swallow them.
     assert!(
-        !got.iter()
-            .any(|g| g.text.starts_with("the ") || g.text.starts_with("their")),
+        got.iter()
+            .filter(|g| g.text.starts_with("the ") || g.text.starts_with("their"))
+            .all(|g| g.kind == QuoteKind::Indirect),
         "{got:#?}"
+    );
+    assert_eq!(
+        quote(&got, "the “warm and lasting” friendship")
+            .speaker
+            .as_deref(),
+        Some("The envoy")
     );
 }
 
@@ -1506,4 +1515,47 @@ fn a_cue_read_as_a_participle_on_the_subject_still_reports() {
         Some("Six in 10 Ohio Democratic primary voters"),
         "{q:?}"
     );
+}
+
+#[test]
+fn a_verb_of_stance_reports_its_object_and_the_clause_completing_it() {
+    let got = run(
+        "The United Nations praised the mayor for acting quickly after the floods.\n\n\
+         Rights groups have accused the border police of using excessive force.",
+    );
+    let q = quote(&got, "the mayor for acting quickly");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("The United Nations"), "{q:?}");
+    let q = quote(&got, "the border police of using excessive force");
+    assert_eq!(q.speaker.as_deref(), Some("Rights groups"), "{q:?}");
+    // A name taken is no stance on anything.
+    let got = run("The activists, describing themselves as defenders of the river, marched.");
+    assert!(
+        got.iter().all(|g| !g.text.starts_with("themselves")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_subject_with_a_copula_of_its_own_names_nobody() {
+    // The parser makes "crisis" the subject of "rejected".
+    let got = run(
+        "Norway is in turmoil after members of parliament soundly rejected a fishing deal \
+         with the European Union and threw the government’s plans into chaos.",
+    );
+    assert!(
+        got.iter()
+            .all(|g| !g.speaker.as_deref().is_some_and(|s| s.contains(" is "))),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_leading_phrase_of_time_is_no_speaker_of_a_participle() {
+    let got = run(
+        "Last week, the city council voted to send a letter to the premier demanding a \
+         review of the school tax.",
+    );
+    let q = quote(&got, "a review of the school tax");
+    assert_eq!(q.speaker.as_deref(), Some("the city council"), "{q:?}");
 }
