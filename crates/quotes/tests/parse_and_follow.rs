@@ -1559,3 +1559,15 @@ fn a_leading_phrase_of_time_is_no_speaker_of_a_participle() {
     let q = quote(&got, "a review of the school tax");
     assert_eq!(q.speaker.as_deref(), Some("the city council"), "{q:?}");
 }
+
+#[test]
+fn what_a_verb_of_stance_gives_someone_is_no_stance() {
+    let got = run("The mayor blamed the province for the delays.\n\n\
+         The governor promised voters a new bridge.");
+    let q = quote(&got, "the province for the delays");
+    assert_eq!(q.speaker.as_deref(), Some("The mayor"), "{q:?}");
+    assert!(
+        got.iter().all(|g| !g.text.contains("a new bridge")),
+        "{got:#?}"
+    );
+}
