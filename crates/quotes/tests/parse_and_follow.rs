@@ -1571,3 +1571,13 @@ fn what_a_verb_of_stance_gives_someone_is_no_stance() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_clitic_between_speaker_and_cue_is_no_speaker() {
+    let got = run(
+        "The column ran on Sunday.\n\nIt is a sentence I never thought I’d write: I’m \
+         currently involved in a long battle with my daughter over a toy horse.",
+    );
+    let q = quote(&got, "I’m currently involved");
+    assert_eq!(q.speaker.as_deref(), Some("I"), "{q:?}");
+}
