@@ -613,21 +613,26 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
                 return (r.end <= verb && v.words(r.start, r.end) > 0).then_some(r);
             }
         }
-        // "Six in 10 voters said Clinton is honest": with no other verb in the sentence the
-        // parser reads the cue as a participle on the noun before it (a reduced relative);
-        // when the cue reports a clause, that noun's phrase is its subject.
+        // "Six in 10 voters said Clinton is honest", "An official who was present in court
+        // told reporters he …": with no other verb in the sentence the parser reads the cue
+        // as a participle on a noun before it (a reduced relative) and makes the first noun
+        // the root; when the cue reports a clause, that noun's phrase is its subject.
         if at == verb && t.rel(at) == "acl" && t.head(at).is_some_and(|h| h < at) {
-            let h = t.head(at)?;
-            let mut phrase = t.extent(h, &cut);
+            let mut root = t.head(at)?;
+            while let Some(h) = t.head(root) {
+                root = h;
+            }
+            let mut phrase = t.extent(root, &cut);
             phrase.end = phrase.end.min(at);
             let clause = t.children(at).any(|m| t.rel(m) == "ccomp");
-            let adjacent = speaker::skip_between_back(v, at, phrase.start) == phrase.end;
             let sentence_start = v.sentence(v.sent_of[at]).start;
+            let nominal = matches!(t.upos(root), Some(Upos::Noun | Upos::Propn | Upos::Pron));
             return (clause
-                && adjacent
-                && t.head(h).is_none()
+                && nominal
+                && root < at
                 && phrase.start == sentence_start
-                && matches!(t.upos(h), Some(Upos::Noun | Upos::Propn | Upos::Pron)))
+                && !v.in_set_lower(phrase.start, &v.cfg.settings.speaker.adjunct_preps)
+                && !(phrase.end..at).any(|k| v.is(k, ",") || v.is(k, ";")))
             .then_some(phrase);
         }
         // "went on Twitter to say …": an infinitive of purpose speaks for its verb's subject.

@@ -1581,3 +1581,18 @@ fn a_clitic_between_speaker_and_cue_is_no_speaker() {
     let q = quote(&got, "I’m currently involved");
     assert_eq!(q.speaker.as_deref(), Some("I"), "{q:?}");
 }
+
+#[test]
+fn a_cue_read_as_a_participle_deeper_in_the_sentence_speaks_for_its_first_noun() {
+    // The fast parser makes "official" the root and hangs "told" on "court".
+    let got = run(
+        "A lawyer with Legal Aid Services of Saskatchewan who was present in court told \
+         Global News he didn’t want to speak to this specific case.",
+    );
+    let q = quote(&got, "he didn’t want to speak");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("A lawyer with Legal Aid Services of Saskatchewan"),
+        "{q:?}"
+    );
+}
