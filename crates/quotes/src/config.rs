@@ -188,8 +188,9 @@ pub struct ParseSettings {
     pub complement_gap_words: usize,
     /// Relations of the object and the complements that go with it.
     pub object_relations: Vec<String>,
-    /// Prepositions that open a clause completing the object ("accused them of lying",
-    /// "praised him for acting quickly"), whatever relation the parse gives that clause.
+    /// Marks that open a clause completing the object ("accused them of lying", "praised
+    /// him for acting quickly", "urged them to refrain"), whatever relation the parse
+    /// gives that clause.
     pub object_clause_marks: HashSet<String>,
     /// Relations from a reporting verb to a clause coordinated with it ("said X and
     /// warned Y"): the content stops before that clause.

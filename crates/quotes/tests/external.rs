@@ -89,13 +89,15 @@ fn polnear_dev_content_and_attribution_hold() {
     let Some(f) = grade("polnear_dev") else {
         return;
     };
-    at_least(&f, "content_f1", 0.625);
-    at_least(&f, "attributed_f1", 0.578);
+    at_least(&f, "content_f1", 0.655);
+    at_least(&f, "attributed_f1", 0.61);
 }
 
 #[test]
 fn ggt_dev_quotes_and_named_speakers_hold() {
     let Some(f) = grade("ggt_dev") else { return };
-    at_least(&f, "content_f1", 0.90);
-    at_least(&f, "attributed_f1", 0.81);
+    // Verbs of stance ("accused them of …") cost GGT, which annotates speech only, about
+    // 0.01 since session 21: the floors sit below that trade, above the targets.
+    at_least(&f, "content_f1", 0.89);
+    at_least(&f, "attributed_f1", 0.815);
 }

@@ -1528,6 +1528,15 @@ fn a_verb_of_stance_reports_its_object_and_the_clause_completing_it() {
     assert_eq!(q.speaker.as_deref(), Some("The United Nations"), "{q:?}");
     let q = quote(&got, "the border police of using excessive force");
     assert_eq!(q.speaker.as_deref(), Some("Rights groups"), "{q:?}");
+    let got = run(
+        "Brazil's foreign ministry urged Venezuela and Guyana on Sunday to refrain from \
+         any military action.",
+    );
+    let q = quote(&got, "Venezuela and Guyana");
+    assert!(
+        q.text.ends_with("to refrain from any military action"),
+        "{q:?}"
+    );
     // A name taken is no stance on anything.
     let got = run("The activists, describing themselves as defenders of the river, marched.");
     assert!(
