@@ -260,7 +260,6 @@ pub(crate) fn end_before(v: &View, start: usize, cut: usize) -> usize {
     end
 }
 
-/// The object of a verb with the complements after it, as one range.
 /// "praised the governor's handling of the storm", "accused Clinton of lying": what a
 /// verb of stance (flag S) reports, when it reports nothing else, is its object and what
 /// completes it, with `parse.object_content`. Not where it names a thing ("a program
@@ -285,6 +284,7 @@ fn stance_object(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
     }
 }
 
+/// The object of a verb with the complements after it, as one range.
 fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let p = &v.cfg.settings.parse;
     let rels: Vec<&str> = p.object_relations.iter().map(String::as_str).collect();
