@@ -101,6 +101,9 @@ pub struct SpeakerSettings {
 pub struct ContentSettings {
     pub min_words: usize,
     pub stop_after_comma: HashSet<String>,
+    /// "and", "or", "but": after a comma they join the next clause, before one they open
+    /// an aside.
+    pub coordinators: HashSet<String>,
     /// After ", and", these end the clause too (", and when pressed …, she declined").
     pub stop_after_comma_and: HashSet<String>,
     pub stop_at_participle: bool,

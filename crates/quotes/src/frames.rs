@@ -754,11 +754,11 @@ fn clause_end(v: &View, k: usize, sentence_end: usize) -> usize {
             // A comma right after the clause's opening words closes an adverbial, not the clause.
             // "… than Mr. Trump's and, even more important, would …": a comma after a
             // coordinator opens an aside inside the clause.
-            let aside = j > k && (v.is(j - 1, "and") || v.is(j - 1, "or") || v.is(j - 1, "but"));
+            let aside = j > k && v.in_set_lower(j - 1, &c.coordinators);
             if v.is(j, ",") && j + 1 < sentence_end && v.words(k, j) >= 4 && !aside {
                 let mut n = j + 1;
                 // ", and when pressed …": a coordinator, then an adjunct's first word.
-                let coordinated = (v.is(n, "and") || v.is(n, "or")) && n + 1 < sentence_end;
+                let coordinated = v.in_set_lower(n, &c.coordinators) && n + 1 < sentence_end;
                 if coordinated {
                     n += 1;
                 }

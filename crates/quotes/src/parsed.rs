@@ -587,10 +587,10 @@ fn subject(v: &View, t: &Tree, verb: usize, cut: &[String]) -> Option<Range<usiz
             if preposition.is_none() || !time {
                 // "a finding that shows …": a relative word is no speaker; a demonstrative
                 // a clause describes is a group of people ("those surveyed said").
-                let described = t
-                    .children(n)
-                    .any(|m| m > n && matches!(t.rel(m), "acl" | "acl:relcl"));
                 if v.in_set(n, &v.cfg.settings.parse.not_subjects) {
+                    let described = t
+                        .children(n)
+                        .any(|m| m > n && matches!(t.rel(m), "acl" | "acl:relcl"));
                     if !described {
                         return None;
                     }
