@@ -426,24 +426,36 @@ fn headline_claims(v: &View, out: &mut Vec<Found>) {
             continue;
         };
         let speaker = range.start..colon;
-        let named = speaker::is_name(v, speaker.clone()) && names_actor(v, speaker.clone(), &range);
-        let content = colon + 1..range.end;
-        if !named
-            || v.segment_opening_at(colon + 1).is_some()
-            || v.words(content.start, content.end) < d.min_words_unattributed
-        {
+        if !headline_source(v, speaker.clone(), &range) {
             continue;
         }
-        let kind = if v.quoted_words(content.start, content.end) > 0 {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let content = colon + 1..range.end;
         let mut end = content.end;
         while end > content.start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none()
         {
             end -= 1;
         }
+        // "Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Wage": a quotation
+        // opening the claim is part of it when the claim goes on after it; alone, it is
+        // the direct quote `headline_speaker` gives.
+        let opening = v.segment_opening_at(colon + 1);
+        let goes_on = opening.is_some_and(|k| {
+            let seg_end = v.segments[k].end;
+            v.words(seg_end.min(end), end) > 0
+        });
+        if (opening.is_some() && !goes_on) || v.words(content.start, end) < d.min_words_unattributed
+        {
+            continue;
+        }
+        if let Some(k) = opening.filter(|_| goes_on) {
+            let (first, seg_end) = (v.segments[k].first, v.segments[k].end);
+            out.retain(|q| !(q.content.start >= first && q.content.end <= seg_end));
+        }
+        let kind = if v.quoted_words(content.start, end) > 0 {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
         out.push(Found {
             content: content.start..end,
             kind,
@@ -451,6 +463,34 @@ fn headline_claims(v: &View, out: &mut Vec<Found>) {
             speaker: Some(speaker),
         });
     }
+}
+
+/// Do tokens `r`, before a headline's colon, name who makes its claim? A name the actor
+/// layer finds in the body, a person or body it knows by name, or a source the data
+/// lists ("Report:", "Poll:", "Insiders:").
+fn headline_source(v: &View, r: Range<usize>, headline: &Range<usize>) -> bool {
+    if r.is_empty() || !r.clone().all(|k| v.is_word(k)) {
+        return false;
+    }
+    let listed = v.in_set_lower(r.end - 1, &v.cfg.settings.direct.headline_sources);
+    let named = speaker::is_name(v, r.clone())
+        && (names_actor(v, r.clone(), headline) || known_actor(v, r.clone()));
+    listed || named
+}
+
+/// Tokens `r` are exactly one mention of a person or body the actor dictionaries code.
+fn known_actor(v: &View, r: Range<usize>) -> bool {
+    use demarche_model::EntityKind;
+    let span = v.doc.tokens[r.start].span.start..v.doc.tokens[r.end - 1].span.end;
+    v.doc.entities.iter().any(|e| {
+        e.span.start == span.start
+            && e.span.end == span.end
+            && e.actor.as_ref().is_some_and(|a| a.code.is_some())
+            && matches!(
+                e.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Group
+            )
+    })
 }
 
 /// Do tokens `r` name a person or an organisation the actor layer found elsewhere in

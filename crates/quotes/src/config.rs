@@ -147,6 +147,9 @@ pub struct DirectSettings {
     pub headline_max_words: usize,
     /// The longest speaker of a headline "Speaker: claim", in words.
     pub headline_speaker_words: usize,
+    /// Words that, ending the phrase before a headline's colon, name a source the
+    /// actor layer may not know ("Poll: …", "Insiders: …").
+    pub headline_sources: HashSet<String>,
     /// The longest speaker label of a transcript turn ("MARSH:"), in words.
     pub label_max_words: usize,
     /// Dashes that introduce the name signing a quotation ("“…” ― Carla Moreno").

@@ -381,6 +381,29 @@ fn headline_claim_of_a_known_speaker() {
 }
 
 #[test]
+fn headline_claim_of_a_listed_source() {
+    // "Poll" is no actor the text names again, but a source the data lists.
+    let got = run("Poll: Farmers Back New Tax Plan in Ohio.\n\n\
+         Most growers interviewed in March liked the plan.");
+    let q = quote(&got, "Farmers Back New Tax Plan");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("Poll"));
+}
+
+#[test]
+fn headline_quotation_that_the_claim_goes_on_after() {
+    let got = run(
+        "Senator Marsh: ‘Not A Radical Idea’ To Raise Wages For Farmers.\n\n\
+         Senator Jim Marsh spoke on Monday about the plan in Ohio.",
+    );
+    let q = quote(&got, "‘Not A Radical Idea’ To Raise Wages");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.speaker.as_deref(), Some("Senator Marsh"));
+    // The quoted words are not a second quote of their own.
+    assert_eq!(got.len(), 1, "{got:#?}");
+}
+
+#[test]
 fn pronoun_speaker_takes_the_earlier_speaker_of_its_gender() {
     let got = run(
         "“We will appeal the ruling,” said Linda Okafor, the city’s lawyer.\n\n\
