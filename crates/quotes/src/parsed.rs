@@ -475,6 +475,28 @@ fn before_is_clause(
     {
         return false;
     }
+    // "Friday, as the parade rolled by, CNN reported six planes filled …": a cue with
+    // an object or a clause of its own after it reports that, not the unquoted words
+    // before its speaker. (A cue that takes an addressee may have one: "…, he told
+    // reporters"; an inverted speaker is no object: "…, said Ann Lee".)
+    // Not a time the parser takes for an object ("announced Saturday"), nor a phrase
+    // after a comma ("…, Sanders said, a policy that …": an aside on the whole).
+    let own_complement = |k: usize| {
+        k > verb
+            && v.seg_of[k].is_none()
+            && !v.in_set(k, &v.cfg.settings.speaker.time_words)
+            && !(verb + 1..k).any(|j| v.is(j, ","))
+            && (t.rel_in(k, &v.cfg.settings.parse.content_relations)
+                || (t.rel(k) == "obj" && !addressee))
+    };
+    let speaker_before = speaker.is_some_and(|r| r.end <= verb);
+    if c.end <= verb
+        && speaker_before
+        && v.quoted_words(c.start, c.end) == 0
+        && t.children(verb).any(own_complement)
+    {
+        return false;
+    }
     // Quoted words make it a (mixed) quotation when they are most of it, not
     // when they are a title inside it ("On the broadcast of “Fox News Sunday,” …").
     let quoted = v.quoted_words(c.start, c.end) as f32;

@@ -381,6 +381,31 @@ fn headline_claim_of_a_known_speaker() {
 }
 
 #[test]
+fn a_cue_with_its_own_complement_does_not_report_the_words_before_it() {
+    let got = run(
+        "Sunday evening, as the festival crowd moved through Lyon, the radio station \
+         reported at least four small planes crossed the sky with banners.",
+    );
+    assert!(
+        got.iter().all(|g| !g.text.starts_with("Sunday evening")),
+        "{got:#?}"
+    );
+    // A time after the cue is no complement: the words before are what was said.
+    for text in [
+        "Turnout would break records, the council announced Monday.",
+        "Turnout would break records, the council told reporters.",
+    ] {
+        let got = run(text);
+        assert_eq!(
+            quote(&got, "Turnout would break records")
+                .speaker
+                .as_deref(),
+            Some("the council")
+        );
+    }
+}
+
+#[test]
 fn headline_claim_of_a_listed_source() {
     // "Poll" is no actor the text names again, but a source the data lists.
     let got = run("Poll: Farmers Back New Tax Plan in Ohio.\n\n\
