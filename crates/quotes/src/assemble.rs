@@ -430,11 +430,7 @@ fn headline_claims(v: &View, out: &mut Vec<Found>) {
             continue;
         }
         let content = colon + 1..range.end;
-        let mut end = content.end;
-        while end > content.start && !v.is_word(end - 1) && v.segment_closing_at(end - 1).is_none()
-        {
-            end -= 1;
-        }
+        let end = crate::parsed::end_before(v, content.start, content.end);
         // "Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Wage": a quotation
         // opening the claim is part of it when the claim goes on after it; alone, it is
         // the direct quote `headline_speaker` gives.
@@ -481,16 +477,23 @@ fn headline_source(v: &View, r: Range<usize>, headline: &Range<usize>) -> bool {
 /// Tokens `r` are exactly one mention of a person or body the actor dictionaries code.
 fn known_actor(v: &View, r: Range<usize>) -> bool {
     use demarche_model::EntityKind;
-    let span = v.doc.tokens[r.start].span.start..v.doc.tokens[r.end - 1].span.end;
-    v.doc.entities.iter().any(|e| {
-        e.span.start == span.start
-            && e.span.end == span.end
-            && e.actor.as_ref().is_some_and(|a| a.code.is_some())
-            && matches!(
-                e.kind,
-                EntityKind::Person | EntityKind::Organization | EntityKind::Group
-            )
-    })
+    let (a, b) = (
+        v.doc.tokens[r.start].span.start,
+        v.doc.tokens[r.end - 1].span.end,
+    );
+    // Entities are in text order: only those starting at `a` can match.
+    let first = v.doc.entities.partition_point(|e| e.span.start < a);
+    v.doc.entities[first..]
+        .iter()
+        .take_while(|e| e.span.start == a)
+        .any(|e| {
+            e.span.end == b
+                && e.actor.as_ref().is_some_and(|a| a.code.is_some())
+                && matches!(
+                    e.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Group
+                )
+        })
 }
 
 /// Do tokens `r` name a person or an organisation the actor layer found elsewhere in

@@ -308,9 +308,7 @@ fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     }
     let end = parts.iter().map(|r| r.end).max().unwrap_or(first.end);
     let mut r = first.start..end;
-    while r.end > r.start && !v.is_word(r.end - 1) && v.segment_closing_at(r.end - 1).is_none() {
-        r.end -= 1;
-    }
+    r.end = end_before(v, r.start, r.end);
     (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)
 }
 
@@ -574,9 +572,7 @@ fn complement(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         }
         r.start += 1;
     }
-    while r.end > r.start && !v.is_word(r.end - 1) && v.segment_closing_at(r.end - 1).is_none() {
-        r.end -= 1;
-    }
+    r.end = end_before(v, r.start, r.end);
     (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)
 }
 
