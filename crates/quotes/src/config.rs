@@ -181,6 +181,8 @@ pub struct ParseSettings {
     pub relative_openers: Vec<String>,
     /// Whether a cue flagged P reports its object ("praised the governor's handling of …").
     pub object_content: bool,
+    /// The fewest words such an object may have ("endorsed Clinton": one).
+    pub object_min_words: usize,
     /// Whether a cue flagged P reports the name it gives its object ("called the deal a
     /// mistake" → "a mistake").
     pub predicate_content: bool,

@@ -309,7 +309,7 @@ fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let end = parts.iter().map(|r| r.end).max().unwrap_or(first.end);
     let mut r = first.start..end;
     r.end = end_before(v, r.start, r.end);
-    (v.words(r.start, r.end) >= v.cfg.settings.content.min_words).then_some(r)
+    (v.words(r.start, r.end) >= p.object_min_words).then_some(r)
 }
 
 /// "called the charges a political ploy": a verb of naming (a cue that only attributes

@@ -22,6 +22,15 @@ fn np_word(v: &View, i: usize) -> bool {
         && !v.is_ly_adverb(i)
 }
 
+/// "the teachers' union": the apostrophe of a plural possessive, not a quotation mark.
+fn plural_possessive(v: &View, k: usize, lim: usize) -> bool {
+    (v.is(k, "'") || v.is(k, "\u{2019}"))
+        && k > lim
+        && v.text(k - 1).ends_with(['s', 'S'])
+        && v.segment_closing_at(k).is_none()
+        && v.segment_opening_at(k).is_none()
+}
+
 /// Skips backwards over words that may stand between a speaker and its cue.
 pub fn skip_between_back(v: &View, mut j: usize, lim: usize) -> usize {
     let s = &v.cfg.settings.speaker;
@@ -118,6 +127,7 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
             break;
         }
         let joins = np_word(v, k)
+            || plural_possessive(v, k, lim)
             || (v.in_set(k, &s.inner)
                 && (v.is_capitalised(start) || v.in_set(start, &s.determiners)));
         if !joins {
@@ -165,12 +175,22 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
         .rev()
         .take(30)
         .find(|&j| v.is(j, ",") || v.is_quote_mark(j) || v.is_stop(j))?;
-    if !v.is(open, ",") || open + 1 == close || (open + 1..close).any(|j| v.cue_at[j].is_some()) {
+    if !v.is(open, ",") || open + 1 == close {
         return None;
     }
     // A noun phrase; a verb only inside a relative clause ("a former aide who accompanied her").
     let relative =
         (open + 1..close).find(|&j| v.is(j, "who") || v.is(j, "which") || v.is(j, "whose"));
+    // A report inside a relative clause right after the comma is that clause's own ("the
+    // Post, which had said it would …, said"); elsewhere it ends the phrase.
+    let reports_before = |end: usize| (open + 1..end).any(|j| v.cue_at[j].is_some());
+    if relative == Some(open + 1) {
+        if reports_before(open + 1) {
+            return None;
+        }
+    } else if reports_before(close) {
+        return None;
+    }
     // A participle after a determiner is an adjective ("a leading expert", "a retired judge").
     let adjective = |j: usize| v.in_set_lower(j - 1, &v.cfg.settings.speaker.determiners);
     if (open + 1..relative.unwrap_or(close)).any(|j| {
@@ -201,6 +221,8 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
     // After a closed parenthesis (a photo credit, "( Ann Lee / The Ledger )") a new clause opens.
     let opens_clause = name.start == lim
         || v.is(name.start - 1, ")")
+        || v.is(name.start - 1, ":")
+        || v.is(name.start - 1, ";")
         || v.is(name.start - 1, ",") && only_leads(v, lim, name.start - 1)
         || only_leads(v, lim, name.start);
     (opens_clause && (name.start..name.end).any(|j| v.is_capitalised(j))).then_some(name)

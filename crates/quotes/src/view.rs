@@ -141,8 +141,12 @@ impl<'a> View<'a> {
         let standalone = self.in_set_lower(prev, &s.speaker.standalone_determiners)
             && self.relation(prev) == Some("nsubj")
             && self.tag(i) == Some(Upos::Verb);
+        // "Three said …", "one in three said …", "most say …": a number or determiner
+        // ending the verb's own subject phrase (its subject, or a word under it).
+        let ends_subject = self.tag(i) == Some(Upos::Verb) && self.in_subject_of(prev, i);
         if (self.in_set(prev, &s.speaker.determiners) || self.in_set(prev, &s.content.possessives))
             && !standalone
+            && !ends_subject
         {
             return false;
         }
@@ -323,6 +327,23 @@ impl<'a> View<'a> {
     fn relation(&self, i: usize) -> Option<&'static str> {
         let (syn, l) = self.syntax_of(i)?;
         syn.deprel.get(l).map(|d| d.name())
+    }
+
+    /// Is token `k` inside the subject phrase of verb `verb`: the subject itself, or a
+    /// word whose chain of heads reaches it, by the parse?
+    fn in_subject_of(&self, k: usize, verb: usize) -> bool {
+        let Some(tree) = crate::tree::Tree::of(self, self.sent_of[verb]) else {
+            return false;
+        };
+        let mut at = k;
+        for _ in 0..8 {
+            match tree.head(at) {
+                Some(h) if h == verb => return tree.rel(at).starts_with("nsubj"),
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The syntax of token `i`'s sentence and its index there, when the lengths agree.

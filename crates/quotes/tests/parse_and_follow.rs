@@ -1653,3 +1653,34 @@ fn a_cue_read_as_a_participle_deeper_in_the_sentence_speaks_for_its_first_noun()
         "{q:?}"
     );
 }
+
+#[test]
+fn a_number_that_is_the_subject_of_a_cue_leaves_it_a_verb() {
+    let got = run("The survey asked farmers about the levy.\n\n\
+         One in three said the levy had cut their income. Two said nothing had changed.");
+    let q = quote(&got, "the levy had cut their income");
+    assert_eq!(q.speaker.as_deref(), Some("One in three"), "{q:?}");
+    let q = quote(&got, "nothing had changed");
+    assert_eq!(q.speaker.as_deref(), Some("Two"), "{q:?}");
+}
+
+#[test]
+fn a_report_inside_a_relative_clause_does_not_end_the_speaker_phrase() {
+    let got = run(
+        "The Harbour Courier, which had said it would ignore the race, said \
+         it would cover the mayor's campaign every week.\n\n\
+         Transport: Marsh, whose district includes two ferry towns, said the fares \
+         would fall next spring.",
+    );
+    let q = quote(&got, "it would cover the mayor's campaign");
+    assert_eq!(q.speaker.as_deref(), Some("The Harbour Courier"), "{q:?}");
+    let q = quote(&got, "the fares would fall");
+    assert_eq!(q.speaker.as_deref(), Some("Marsh"), "{q:?}");
+}
+
+#[test]
+fn a_stance_on_a_short_object_is_reported() {
+    let got = run("The council met on Tuesday.\n\nThe teachers' union endorsed Okafor.");
+    let q = quote(&got, "Okafor");
+    assert_eq!(q.speaker.as_deref(), Some("The teachers' union"), "{q:?}");
+}
