@@ -12,7 +12,7 @@ use crate::view::View;
 /// Can token `i` be part of a speaker phrase (other than a determiner)?
 fn np_word(v: &View, i: usize) -> bool {
     let s = &v.cfg.settings.speaker;
-    v.is_word(i)
+    (v.is_word(i) || v.is(i, "%"))
         && !v.in_set_lower(i, &s.stop)
         && !v.in_set(i, &s.time_words)
         && !v.in_set_lower(i, &s.past_forms)

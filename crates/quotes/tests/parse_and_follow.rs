@@ -1657,11 +1657,14 @@ fn a_cue_read_as_a_participle_deeper_in_the_sentence_speaks_for_its_first_noun()
 #[test]
 fn a_number_that_is_the_subject_of_a_cue_leaves_it_a_verb() {
     let got = run("The survey asked farmers about the levy.\n\n\
-         One in three said the levy had cut their income. Two said nothing had changed.");
+         One in three said the levy had cut their income. Two said nothing had changed. \
+         In the survey, 47% said the ferry should run all year.");
     let q = quote(&got, "the levy had cut their income");
     assert_eq!(q.speaker.as_deref(), Some("One in three"), "{q:?}");
     let q = quote(&got, "nothing had changed");
     assert_eq!(q.speaker.as_deref(), Some("Two"), "{q:?}");
+    let q = quote(&got, "the ferry should run all year");
+    assert_eq!(q.speaker.as_deref(), Some("47%"), "{q:?}");
 }
 
 #[test]
