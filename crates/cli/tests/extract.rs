@@ -216,3 +216,44 @@ fn doc_id_depends_on_the_cleaned_text_only() {
     let recs = records(&run_in(&dir, &["extract", "a.txt", "b.txt"]));
     assert_eq!(recs[0]["doc_id"], recs[1]["doc_id"]);
 }
+
+#[test]
+fn a_one_line_settings_file_in_the_data_folder_turns_one_setting() {
+    let dir = scratch("partial-override");
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "Ferry service\n\nOfficials believe the ferry will be late. The mayor said the pier was \
+         safe.\n",
+    )
+    .unwrap();
+    let quotes = |data: Option<&std::path::Path>| {
+        let mut cmd = bin();
+        cmd.arg("extract").arg(&article).env_remove("DEMARCHE_DATA");
+        if let Some(d) = data {
+            cmd.arg("--data").arg(d);
+        }
+        let out = cmd.output().expect("demarche runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let rec = &records(&out)[0];
+        let texts: Vec<String> = rec["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["text"].as_str().unwrap().to_string())
+            .collect();
+        (texts, String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let (shipped, _) = quotes(None);
+    assert_eq!(shipped, ["the pier was safe"]);
+    let data = dir.join("data");
+    std::fs::create_dir_all(data.join("quotes")).unwrap();
+    std::fs::write(data.join("quotes/config.toml"), "[content]\nbeliefs = true\n").unwrap();
+    let (layered, _) = quotes(Some(&data));
+    assert_eq!(layered, ["the ferry will be late", "the pier was safe"]);
+    std::fs::write(data.join("quotes/config.toml"), "[content\n").unwrap();
+    let (fallback, stderr) = quotes(Some(&data));
+    assert_eq!(fallback, shipped);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("quotes/config.toml"), "{stderr}");
+}

@@ -311,7 +311,7 @@ impl QuoteConfig {
         CONFIG.get_or_init(|| {
             let cues = data::text("quotes/cues.tsv", CUES);
             let nouns = data::text("quotes/nouns.tsv", NOUNS);
-            let settings = data::text("quotes/config.toml", SETTINGS);
+            let settings = data::toml_text("quotes/config.toml", SETTINGS);
             QuoteConfig::from_sources(&cues, &nouns, &settings).unwrap_or_else(|e| {
                 eprintln!("demarche: data/quotes: {e}; using the built-in copy");
                 QuoteConfig::from_sources(CUES, NOUNS, SETTINGS)
@@ -326,8 +326,8 @@ impl QuoteConfig {
         nouns: &str,
         settings: &str,
     ) -> Result<QuoteConfig, ConfigError> {
-        let settings: Settings =
-            toml::from_str(settings).map_err(|e| ConfigError(format!("config.toml: {e}")))?;
+        let settings: Settings = toml::from_str(settings)
+            .map_err(|e| ConfigError(format!("config.toml: {}", data::toml_error(&e))))?;
         let mut map: HashMap<String, Vec<CueEntry>> = HashMap::new();
         for (n, row) in data::rows(cues).enumerate() {
             let phrase: Vec<String> = row[0].split_whitespace().map(str::to_lowercase).collect();

@@ -75,7 +75,7 @@ impl TextConfig {
             include_str!("../../../data/text/domains.txt"),
         );
         let domains = data::rows(&domains_src).map(|r| r[0].to_string()).collect();
-        let bp_src = data::text(
+        let bp_src = data::toml_text(
             "text/boilerplate.toml",
             include_str!("../../../data/text/boilerplate.toml"),
         );

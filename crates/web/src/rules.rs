@@ -103,11 +103,25 @@ impl WebRules {
         })
     }
 
-    /// The rules shipped in `data/web/`.
+    /// The rules of `data/web/`, with the user's settings laid over them (see
+    /// `demarche_model::data::toml_text`); rules an override breaks are reported on
+    /// stderr and the shipped ones used.
     pub fn builtin() -> &'static WebRules {
         static RULES: LazyLock<WebRules> = LazyLock::new(|| {
-            WebRules::from_toml(BOILERPLATE_TOML, DOM_HINTS_TOML, DATE_META_TOML)
-                .expect("data/web files are checked by the crate's tests")
+            let file = |rel, embedded| demarche_model::data::toml_text(rel, embedded);
+            let shipped = || {
+                WebRules::from_toml(BOILERPLATE_TOML, DOM_HINTS_TOML, DATE_META_TOML)
+                    .expect("data/web files are checked by the crate's tests")
+            };
+            WebRules::from_toml(
+                &file("web/boilerplate.toml", BOILERPLATE_TOML),
+                &file("web/dom_hints.toml", DOM_HINTS_TOML),
+                &file("web/date_meta.toml", DATE_META_TOML),
+            )
+            .unwrap_or_else(|e| {
+                eprintln!("demarche: data/web: {e}; using the built-in copy");
+                shipped()
+            })
         });
         &RULES
     }
