@@ -234,7 +234,11 @@ fn a_one_line_settings_file_in_the_data_folder_turns_one_setting() {
             cmd.arg("--data").arg(d);
         }
         let out = cmd.output().expect("demarche runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let rec = &records(&out)[0];
         let texts: Vec<String> = rec["quotes"]
             .as_array()
@@ -248,7 +252,11 @@ fn a_one_line_settings_file_in_the_data_folder_turns_one_setting() {
     assert_eq!(shipped, ["the pier was safe"]);
     let data = dir.join("data");
     std::fs::create_dir_all(data.join("quotes")).unwrap();
-    std::fs::write(data.join("quotes/config.toml"), "[content]\nbeliefs = true\n").unwrap();
+    std::fs::write(
+        data.join("quotes/config.toml"),
+        "[content]\nbeliefs = true\n",
+    )
+    .unwrap();
     let (layered, _) = quotes(Some(&data));
     assert_eq!(layered, ["the ferry will be late", "the pier was safe"]);
     std::fs::write(data.join("quotes/config.toml"), "[content\n").unwrap();

@@ -71,7 +71,7 @@ pub fn toml_error(e: &toml::de::Error) -> String {
     let text = e.to_string();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or_default().to_string();
-    match lines.last() {
+    match lines.next_back() {
         Some(last) if !last.starts_with('|') && !last.starts_with('^') => {
             format!("{first}: {last}")
         }
