@@ -31,6 +31,9 @@ pub struct CueFlags {
     /// A verb of stance: its object is what it reports ("praised the governor's handling
     /// of the storm", "accused the senator of lying"), with `parse.object_content`.
     pub stance: bool,
+    /// A verb of will: the infinitive it governs is what it reports ("declined to
+    /// comment", "wants to build a wall"), as a stance verb's object is.
+    pub intent: bool,
 }
 
 impl CueFlags {
@@ -48,6 +51,7 @@ impl CueFlags {
             belief: has('B'),
             clause_only: has('C'),
             stance: has('S'),
+            intent: has('W'),
         }
     }
 }
@@ -113,6 +117,9 @@ pub struct ContentSettings {
     pub reporting_participles_only: bool,
     pub not_participles: HashSet<String>,
     pub beliefs: bool,
+    /// Whether wishes, plans and refusals ("wants to …", "declined to comment", cues
+    /// flagged W) count as reported speech.
+    pub intentions: bool,
     pub not_clause_start: HashSet<String>,
     pub passive_markers: HashSet<String>,
     pub possessives: HashSet<String>,
@@ -350,7 +357,9 @@ impl QuoteConfig {
                 flags: CueFlags::parse(flags),
                 rest: rest.to_vec(),
             };
-            if entry.flags.belief && !settings.content.beliefs {
+            if (entry.flags.belief && !settings.content.beliefs)
+                || (entry.flags.intent && !settings.content.intentions)
+            {
                 continue;
             }
             for form in forms {
@@ -468,8 +477,22 @@ mod tests {
         assert!(cfg.cues_for("stressed")[0].flags.needs_that);
         // Beliefs and findings are off in the built-in settings.
         assert!(!cfg.settings.content.beliefs && cfg.cues_for("found").is_empty());
+        assert!(!cfg.settings.content.intentions && cfg.cues_for("wants").is_empty());
         assert!(cfg.cues_for("table").is_empty());
         assert!(cfg.is_reporting_noun("statement") && cfg.is_reporting_noun("Remarks"));
+    }
+
+    #[test]
+    fn intentions_load_when_the_settings_ask_for_them() {
+        let settings = include_str!("../../../data/quotes/config.toml")
+            .replace("intentions = false", "intentions = true");
+        let cues = include_str!("../../../data/quotes/cues.tsv");
+        let cfg = QuoteConfig::from_sources(cues, "", &settings).unwrap();
+        let wants = cfg.cues_for("wants");
+        assert!(wants
+            .iter()
+            .any(|e| e.lemma == "want" && e.flags.intent && e.flags.stance));
+        assert!(cfg.cues_for("declined")[0].flags.intent);
     }
 
     #[test]

@@ -273,7 +273,9 @@ fn stance_object(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
     if reduced_relative {
         return;
     }
-    let Some(r) = object(v, t, verb) else { return };
+    let Some(r) = object(v, t, verb, f.cue.flags.intent) else {
+        return;
+    };
     if v.in_set_lower(r.start, &p.self_names) {
         return;
     }
@@ -284,8 +286,9 @@ fn stance_object(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
     }
 }
 
-/// The object of a verb with the complements after it, as one range.
-fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
+/// The object of a verb with the complements after it, as one range; for a verb of
+/// will (`intent`), also the infinitive it governs ("declined to comment").
+fn object(v: &View, t: &Tree, verb: usize, intent: bool) -> Option<Range<usize>> {
     let p = &v.cfg.settings.parse;
     let rels: Vec<&str> = p.object_relations.iter().map(String::as_str).collect();
     let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
@@ -299,11 +302,10 @@ fn object(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         .map(|c| t.extent(c, &cut))
         .collect();
     let first = parts.first()?;
-    if t.rel(
-        t.children(verb)
-            .find(|&c| c > verb && rels.contains(&t.rel(c)))?,
-    ) != "obj"
-    {
+    let head = t
+        .children(verb)
+        .find(|&c| c > verb && (rels.contains(&t.rel(c)) || intent && completes(c)))?;
+    if t.rel(head) != "obj" && !(intent && completes(head)) {
         return None;
     }
     let end = parts.iter().map(|r| r.end).max().unwrap_or(first.end);

@@ -1687,3 +1687,52 @@ fn a_stance_on_a_short_object_is_reported() {
     let q = quote(&got, "Okafor");
     assert_eq!(q.speaker.as_deref(), Some("The teachers' union"), "{q:?}");
 }
+
+#[test]
+fn wishes_and_refusals_are_reported_only_when_the_settings_ask() {
+    let text = "The ferry strike went on.\n\nThe union wants to reopen talks with the city. \
+                The ministry declined to comment on the strike.";
+    let contents = |intentions: bool| {
+        let mut doc = Document::new("test", text.to_string());
+        demarche_text::analyse(&mut doc);
+        demarche_syntax::annotate_document(
+            &mut doc,
+            demarche_syntax::Model::embedded_fast(),
+            |_| true,
+        );
+        let settings = include_str!("../../../data/quotes/config.toml").replace(
+            "intentions = false",
+            if intentions {
+                "intentions = true"
+            } else {
+                "intentions = false"
+            },
+        );
+        let cfg = demarche_quotes::QuoteConfig::from_sources(
+            include_str!("../../../data/quotes/cues.tsv"),
+            include_str!("../../../data/quotes/nouns.tsv"),
+            &settings,
+        )
+        .unwrap();
+        demarche_quotes::annotate_with(&mut doc, &cfg, &|_: &Document, _| None);
+        doc.quotes
+            .iter()
+            .map(|q| {
+                (
+                    doc.slice(q.span).to_string(),
+                    doc.slice(q.speaker.as_ref().unwrap().span).to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(contents(false).is_empty(), "{:?}", contents(false));
+    let got = contents(true);
+    assert!(
+        got.contains(&("to reopen talks with the city".into(), "The union".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("to comment on the strike".into(), "The ministry".into())),
+        "{got:?}"
+    );
+}
