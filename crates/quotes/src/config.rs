@@ -190,8 +190,8 @@ pub struct ParseSettings {
     pub object_content: bool,
     /// The fewest words such an object may have ("endorsed Clinton": one).
     pub object_min_words: usize,
-    /// Whether a cue flagged P reports the name it gives its object ("called the deal a
-    /// mistake" → "a mistake").
+    /// Whether a cue flagged P reports its object with the name it gives it ("called the
+    /// deal a mistake" → "the deal a mistake").
     pub predicate_content: bool,
     /// Relations of the object and the name a verb of naming gives it (obj + xcomp, or
     /// iobj + obj): the first two after the verb.

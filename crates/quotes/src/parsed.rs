@@ -315,8 +315,8 @@ fn object(v: &View, t: &Tree, verb: usize, intent: bool) -> Option<Range<usize>>
 }
 
 /// "called the charges a political ploy": a verb of naming (a cue that only attributes
-/// phrases) reports the name it gives, with its subject as speaker. With a quoted name
-/// it reports the object and the name together (assembly makes that a mixed quote).
+/// phrases) reports its object with the name it gives it, with its subject as speaker
+/// (with a quoted name, assembly makes that a mixed quote).
 fn naming(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
     let p = &v.cfg.settings.parse;
     if f.content.is_some() || !p.predicate_content {
@@ -332,8 +332,8 @@ fn naming(v: &View, t: &Tree, verb: usize, f: &mut Frame) {
     }
 }
 
-/// The name a verb of naming gives its object ("called the deal a mistake"): the
-/// predicate after the object; when quoted, the object and the name.
+/// The object of a verb of naming and the name it gives it ("called the deal a
+/// mistake"), from the object to the end of the name (a quotation it opens included).
 fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
     let p = &v.cfg.settings.parse;
     let cut: Vec<&str> = p.content_cut.iter().map(String::as_str).collect();
@@ -372,6 +372,9 @@ fn predicate(v: &View, t: &Tree, verb: usize) -> Option<Range<usize>> {
         }
         return Some(r);
     }
+    // "called the plan a mistake": what was said is that the plan is a mistake, so the
+    // object goes with the name, as with a quoted name.
+    r.start = t.extent(named, &cut).start;
     while r.end > r.start && !v.is_word(r.end - 1) {
         r.end -= 1;
     }

@@ -141,11 +141,20 @@ fn a_verb_of_naming_reports_the_name_it_gives() {
          The rebels call themselves the army of the south. \
          The mayor called the plan a complete disaster. \
          The president called the minister early last week.");
-    let q = quote(&got, "a pathological liar");
-    assert_eq!(q.text, "a pathological liar");
+    // The object goes with the name: what was said is that the governor is a liar.
+    let q = quote(&got, "the governor a pathological liar");
+    assert_eq!(q.text, "the governor a pathological liar");
     assert_eq!(q.speaker.as_deref(), Some("Senator Cruz"));
     assert_eq!(
-        quote(&got, "a complete disaster").speaker.as_deref(),
+        quote(&got, "the plan a complete disaster")
+            .speaker
+            .as_deref(),
+        Some("The mayor")
+    );
+    // However short the name.
+    let got = run("The mayor called the plan a mistake.");
+    assert_eq!(
+        quote(&got, "the plan a mistake").speaker.as_deref(),
         Some("The mayor")
     );
     assert!(got.iter().all(|g| !g.text.contains("army")), "{got:#?}");
