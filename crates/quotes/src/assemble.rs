@@ -75,7 +75,7 @@ fn reported(
     let inside: Vec<usize> = (0..v.segments.len())
         .filter(|&k| v.segments[k].first < r.end && v.segments[k].end > r.start)
         .collect();
-    let reportable = f.speaker.is_some() && f.cue.flags.indirect;
+    let reportable = (f.speaker.is_some() || f.unnamed) && f.cue.flags.indirect;
     let share = quoted as f32 / total as f32;
     let found = |kind| Found {
         content: r.clone(),

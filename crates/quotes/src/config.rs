@@ -104,6 +104,10 @@ pub struct SpeakerSettings {
 #[derive(Debug, Deserialize)]
 pub struct ContentSettings {
     pub min_words: usize,
+    /// Passive participles that open a clause with the question put ("Asked whether …,").
+    pub question_participles: HashSet<String>,
+    /// Words that open that question ("whether", "if", "what", "about" …).
+    pub question_openers: HashSet<String>,
     pub stop_after_comma: HashSet<String>,
     /// "and", "or", "but": after a comma they join the next clause, before one they open
     /// an aside.

@@ -22,6 +22,9 @@ pub struct Frame {
     /// The content is an object with the quotation that completes it ("called the plan
     /// “a reckless gamble”"): one mixed quote, whatever share of it is quoted.
     pub named: bool,
+    /// The text reports it for nobody named, on purpose ("Asked whether …, she said"):
+    /// a quote with no speaker, where other frames without one report nothing.
+    pub unnamed: bool,
 }
 
 /// Every reporting frame of the document, in text order.
@@ -44,6 +47,10 @@ pub fn find(v: &View) -> Vec<Frame> {
                 .iter()
                 .rev()
                 .find_map(|f| f.speaker.clone());
+            if let Some(q) = question_put(v, cue, &range) {
+                out.push(q);
+                continue;
+            }
             let mut f = frame(v, cue, range.clone(), s, previous_speaker);
             let before = f.content.as_ref().is_some_and(|c| c.end <= f.cue.start);
             parsed::complete(v, s, &mut f);
@@ -191,6 +198,42 @@ fn short_lead(v: &View, a: usize, b: usize) -> bool {
             .all(|&k| matches!(v.tag(k), Some(Upos::Adv | Upos::Adp)))
 }
 
+/// "Asked whether he would run again, Carson said …", "When asked by a reporter if the
+/// talks had failed, the minister …": a passive participle opening its clause reports the
+/// question put (up to the clause's comma), for the agent after "by" or for nobody named;
+/// the clause's subject is who was asked, never the speaker.
+fn question_put(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Frame> {
+    let c = &v.cfg.settings.content;
+    if !v.in_set_lower(cue.start, &c.question_participles)
+        || !speaker::only_leads(v, sentence.start, cue.start)
+    {
+        return None;
+    }
+    let max = v.cfg.settings.speaker.max_words;
+    let (agent, open) = if v.is(cue.end, "by") {
+        let open = (cue.end + 1..sentence.end.min(cue.end + 2 + max))
+            .find(|&k| v.in_set_lower(k, &c.question_openers) || v.is(k, ","))?;
+        let agent = trimmed_any(v, cue.end + 1, open)?;
+        (Some(agent), open)
+    } else {
+        (None, cue.end)
+    };
+    if !v.in_set_lower(open, &c.question_openers) {
+        return None;
+    }
+    let comma = (open + 1..sentence.end).find(|&k| v.is(k, ",") && v.seg_of[k].is_none())?;
+    let content = trimmed(v, open, comma)?;
+    let mut cue = cue;
+    cue.flags.indirect = true;
+    Some(Frame {
+        cue,
+        unnamed: agent.is_none(),
+        speaker: agent,
+        content: Some(content),
+        named: false,
+    })
+}
+
 /// "is said to", "was told": the subject is not the speaker.
 fn is_passive(v: &View, cue: Cue) -> bool {
     if cue.flags.speaker_after || cue.start == 0 {
@@ -299,6 +342,7 @@ fn frame(
         speaker,
         content,
         named: false,
+        unnamed: false,
     }
 }
 
@@ -444,6 +488,7 @@ fn according_to(v: &View, cue: Cue, sentence: Range<usize>) -> Frame {
         speaker,
         content,
         named: false,
+        unnamed: false,
     }
 }
 

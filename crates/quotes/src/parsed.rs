@@ -750,6 +750,7 @@ pub fn unlisted(v: &View, s: usize, taken: &[Frame]) -> Vec<Frame> {
             speaker: Some(speaker),
             content: Some(content),
             named: false,
+            unnamed: false,
         });
     }
     out

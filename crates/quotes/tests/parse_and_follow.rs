@@ -1745,3 +1745,18 @@ fn wishes_and_refusals_are_reported_only_when_the_settings_ask() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_question_put_is_reported_for_its_asker_or_for_nobody_named() {
+    let got = run("The ferry council met on Monday.\n\n\
+         Asked by a reporter whether the pier would reopen, Marsh said the work was late. \
+         Asked about the cost of the repairs, she laughed.");
+    let q = quote(&got, "whether the pier would reopen");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("a reporter"), "{q:?}");
+    // Marsh was asked: she is no speaker of the question.
+    let q = quote(&got, "about the cost of the repairs");
+    assert_eq!(q.speaker, None, "{q:?}");
+    let q = quote(&got, "the work was late");
+    assert_eq!(q.speaker.as_deref(), Some("Marsh"), "{q:?}");
+}
