@@ -481,10 +481,7 @@ fn known_actor(v: &View, r: Range<usize>) -> bool {
         v.doc.tokens[r.start].span.start,
         v.doc.tokens[r.end - 1].span.end,
     );
-    // Entities are in text order: only those starting at `a` can match.
-    let first = v.doc.entities.partition_point(|e| e.span.start < a);
-    v.doc.entities[first..]
-        .iter()
+    v.entities_within(r)
         .take_while(|e| e.span.start == a)
         .any(|e| {
             e.span.end == b

@@ -43,14 +43,14 @@ pub fn find(v: &View) -> Vec<Frame> {
             if is_passive(v, cue) {
                 continue;
             }
-            let previous_speaker = out[first_in_sentence..]
-                .iter()
-                .rev()
-                .find_map(|f| f.speaker.clone());
             if let Some(q) = question_put(v, cue, &range) {
                 out.push(q);
                 continue;
             }
+            let previous_speaker = out[first_in_sentence..]
+                .iter()
+                .rev()
+                .find_map(|f| f.speaker.clone());
             let mut f = frame(v, cue, range.clone(), s, previous_speaker);
             let before = f.content.as_ref().is_some_and(|c| c.end <= f.cue.start);
             parsed::complete(v, s, &mut f);

@@ -183,12 +183,7 @@ pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
         (open + 1..close).find(|&j| v.is(j, "who") || v.is(j, "which") || v.is(j, "whose"));
     // A report inside a relative clause right after the comma is that clause's own ("the
     // Post, which had said it would …, said"); elsewhere it ends the phrase.
-    let reports_before = |end: usize| (open + 1..end).any(|j| v.cue_at[j].is_some());
-    if relative == Some(open + 1) {
-        if reports_before(open + 1) {
-            return None;
-        }
-    } else if reports_before(close) {
+    if relative != Some(open + 1) && (open + 1..close).any(|j| v.cue_at[j].is_some()) {
         return None;
     }
     // A participle after a determiner is an adjective ("a leading expert", "a retired judge").
@@ -294,17 +289,8 @@ fn names_person(v: &View, r: Range<usize>) -> bool {
     if !is_name(v, r.clone()) {
         return false;
     }
-    let (a, b) = (
-        v.doc.tokens[r.start].span.start,
-        v.doc.tokens[r.end - 1].span.end,
-    );
-    let first = v.doc.entities.partition_point(|e| e.span.start < a);
-    v.doc.entities[first..]
-        .iter()
-        .take_while(|e| e.span.start < b)
-        .any(|e| {
-            e.kind == demarche_model::EntityKind::Person && e.span.start >= a && e.span.end <= b
-        })
+    v.entities_within(r)
+        .any(|e| e.kind == demarche_model::EntityKind::Person)
 }
 
 /// Only conjunctions and adverbs ("But even", "Meanwhile,") stand in `[a, b)`, or

@@ -137,16 +137,11 @@ impl<'a> View<'a> {
             return true;
         }
         let prev = i - 1;
-        // "Some said …", "many say …": a determiner standing alone as the subject.
-        let standalone = self.in_set_lower(prev, &s.speaker.standalone_determiners)
-            && self.relation(prev) == Some("nsubj")
-            && self.tag(i) == Some(Upos::Verb);
-        // "Three said …", "one in three said …", "most say …": a number or determiner
-        // ending the verb's own subject phrase (its subject, or a word under it).
-        let ends_subject = self.tag(i) == Some(Upos::Verb) && self.in_subject_of(prev, i);
+        // "his remarks", "the said party": a noun; but "Some said …", "Three said …", "one
+        // in three said …": a determiner or number ending the verb's own subject phrase
+        // (its subject, or a word under it).
         if (self.in_set(prev, &s.speaker.determiners) || self.in_set(prev, &s.content.possessives))
-            && !standalone
-            && !ends_subject
+            && !(self.tag(i) == Some(Upos::Verb) && self.in_subject_of(prev, i))
         {
             return false;
         }
@@ -387,6 +382,22 @@ impl<'a> View<'a> {
             .copied()
             .flatten()
             .filter(|&k| self.segments[k].close.is_some() && i >= self.segments[k].end)
+    }
+
+    /// The entities lying inside tokens `r`, in text order (entities are sorted by start).
+    pub fn entities_within(
+        &self,
+        r: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &'a demarche_model::Entity> + use<'a> {
+        let (a, b) = (
+            self.doc.tokens[r.start].span.start,
+            self.doc.tokens[r.end - 1].span.end,
+        );
+        let first = self.doc.entities.partition_point(|e| e.span.start < a);
+        self.doc.entities[first..]
+            .iter()
+            .take_while(move |e| e.span.start < b)
+            .filter(move |e| e.span.end <= b)
     }
 
     /// Sentence-ending punctuation.
