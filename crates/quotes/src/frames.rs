@@ -267,6 +267,9 @@ fn frame(
     let after_content_side =
         boundary > lim && (v.is(boundary - 1, ",") || v.segment_closing_at(boundary - 1).is_some());
     let mut inverted = false;
+    // The speaker comes from the clause before ("“…,” he said, and added that …"): the
+    // words before the cue are that clause's, not this cue's.
+    let mut carried = false;
     // "in a carefully worded response said": a prepositional phrase, not the subject.
     let relative = boundary > lim && v.is(boundary - 1, "who");
     // The phrase's modifiers and determiner stand between it and the preposition.
@@ -303,6 +306,7 @@ fn frame(
             || v.is(boundary - 1, "and")
             || v.is(boundary - 1, "but") =>
         {
+            carried = boundary > lim;
             previous_speaker.or_else(|| speaker::clause_subject(v, s, cue.start))
         }
         None => None,
@@ -312,7 +316,7 @@ fn frame(
         // "“…” Greenspan says while …": a quotation just before the speaker is the content.
         let np_start = speaker
             .as_ref()
-            .filter(|_| !inverted)
+            .filter(|_| !inverted && !carried)
             .map_or(boundary, |r| r.start);
         // (A participle's speaker is carried from the clause before: "“…,” he said,
         // adding that …" reports what follows it.)
