@@ -72,6 +72,8 @@ pub struct SpeakerSettings {
     pub determiners: HashSet<String>,
     /// Determiners of a singular noun: before "news report" they make "report" the noun.
     pub singular_determiners: HashSet<String>,
+    /// Forms read as plural nouns after a common noun, whatever the parse says.
+    pub plural_nouns: HashSet<String>,
     pub stop: HashSet<String>,
     pub inner: HashSet<String>,
     /// Adjectives after the head of a speaker phrase ("sources familiar with …").

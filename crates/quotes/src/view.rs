@@ -184,10 +184,15 @@ impl<'a> View<'a> {
             {
                 return false;
             }
+            // "The Cruz campaign calls this …": after a common noun, the parse decides (a
+            // verb whose subject that noun ends).
             return self.in_set(prev, &s.speaker.pronouns)
                 || self.in_set(prev, &s.speaker.between)
                 || (third_person && self.is_capitalised(prev))
-                || (!third_person && plural);
+                || (!third_person && plural)
+                || (third_person
+                    && !self.in_set(i, &s.speaker.plural_nouns)
+                    && self.verb_after_noun_subject(prev, i));
         }
         if self.cfg.is_reporting_noun(word) {
             // "The Times reports", "he claims" are verbs; "public remarks" is a noun.
@@ -339,6 +344,23 @@ impl<'a> View<'a> {
             }
         }
         false
+    }
+
+    /// "The Cruz campaign calls this …": the parse makes `verb` a verb whose subject the
+    /// common noun `noun` ends, with an object or a clause after it (a plural noun the
+    /// tagger misread, "three states last voted", has none).
+    fn verb_after_noun_subject(&self, noun: usize, verb: usize) -> bool {
+        if self.tag(noun) != Some(Upos::Noun) || self.tag(verb) != Some(Upos::Verb) {
+            return false;
+        }
+        let Some(tree) = crate::tree::Tree::of(self, self.sent_of[verb]) else {
+            return false;
+        };
+        self.in_subject_of(noun, verb)
+            && (self.is(verb + 1, "that")
+                || tree
+                    .children(verb)
+                    .any(|c| c > verb && matches!(tree.rel(c), "obj" | "ccomp" | "xcomp")))
     }
 
     /// The syntax of token `i`'s sentence and its index there, when the lengths agree.

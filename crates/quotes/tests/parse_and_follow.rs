@@ -1760,3 +1760,27 @@ fn a_question_put_is_reported_for_its_asker_or_for_nobody_named() {
     let q = quote(&got, "the work was late");
     assert_eq!(q.speaker.as_deref(), Some("Marsh"), "{q:?}");
 }
+
+#[test]
+fn a_third_person_cue_after_a_common_noun_subject_is_a_verb_where_the_parse_says_so() {
+    let got = run("The ferry company calls this a bad plan.\n\n\
+         The council notes that the pier has been closed since May.\n\n\
+         Voters in the battleground states that matter most are undecided.");
+    let q = quote(&got, "this a bad plan");
+    assert_eq!(q.speaker.as_deref(), Some("The ferry company"), "{q:?}");
+    let q = quote(&got, "the pier has been closed");
+    assert_eq!(q.speaker.as_deref(), Some("The council"), "{q:?}");
+    assert_eq!(got.len(), 2, "a plural noun is no cue: {got:#?}");
+}
+
+#[test]
+fn a_cue_coordinated_after_a_quotation_reports_what_follows_it() {
+    let got = run(
+        "\u{201c}The pier will reopen,\u{201d} the mayor said, and added that the \
+         ferry would run again by March.",
+    );
+    let q = quote(&got, "the ferry would run again by March");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("the mayor"), "{q:?}");
+    assert_eq!(got.len(), 2, "{got:#?}");
+}
