@@ -164,26 +164,57 @@ pub fn before(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
 /// "Yuri Ushakov, a foreign policy adviser to Putin, told": the name before an apposition
 /// that ends at `p` (the comma before the cue), when the name opens the clause.
 pub fn apposition(v: &View, p: usize, lim: usize) -> Option<Range<usize>> {
-    if p <= lim + 3 || !v.is(p - 1, ",") {
+    if p <= lim + 3 {
         return None;
     }
     let close = p - 1;
-    if let Some(name) = named_after_quote(v, close, lim).or_else(|| person_opening(v, close, lim)) {
-        return Some(name);
+    // "…, who calls Trump a “sociopath,” said": the comma closing the apposition stands
+    // inside the quotation that ends it.
+    let comma_inside = v.segment_closing_at(close).is_some() && v.is(close - 1, ",");
+    if !v.is(close, ",") && !comma_inside {
+        return None;
     }
-    let open = (lim..close)
-        .rev()
-        .take(30)
-        .find(|&j| v.is(j, ",") || v.is_quote_mark(j) || v.is_stop(j))?;
+    if !comma_inside {
+        if let Some(name) =
+            named_after_quote(v, close, lim).or_else(|| person_opening(v, close, lim))
+        {
+            return Some(name);
+        }
+    }
+    // The comma opening the apposition; a quotation inside it is passed over ("Humphrey,
+    // who calls Trump a “sociopath,” said"), but must stand in a relative clause.
+    let mut quoted_from = None;
+    let mut j = close + usize::from(comma_inside);
+    let open = loop {
+        if j <= lim || j + 30 < close {
+            return None;
+        }
+        j -= 1;
+        if let Some(seg) = v.segment_closing_at(j) {
+            let opening = v.segments[seg].open;
+            if opening > lim && opening < j {
+                quoted_from = Some(opening);
+                j = opening;
+                continue;
+            }
+        }
+        if v.is(j, ",") || v.is_quote_mark(j) || v.is_stop(j) {
+            break j;
+        }
+    };
     if !v.is(open, ",") || open + 1 == close {
         return None;
     }
     // A noun phrase; a verb only inside a relative clause ("a former aide who accompanied her").
     let relative =
         (open + 1..close).find(|&j| v.is(j, "who") || v.is(j, "which") || v.is(j, "whose"));
-    // A report inside a relative clause right after the comma is that clause's own ("the
-    // Post, which had said it would …, said"); elsewhere it ends the phrase.
-    if relative != Some(open + 1) && (open + 1..close).any(|j| v.cue_at[j].is_some()) {
+    if quoted_from.is_some_and(|q| relative.is_none_or(|r| q < r)) {
+        return None;
+    }
+    // A report inside a relative clause is that clause's own ("the Post, which had said it
+    // would …, said", "Meyer, a former governor who argued at the conference, said");
+    // before one, it ends the phrase.
+    if (open + 1..relative.unwrap_or(close)).any(|j| v.cue_at[j].is_some()) {
         return None;
     }
     // A participle after a determiner is an adjective ("a leading expert", "a retired judge").

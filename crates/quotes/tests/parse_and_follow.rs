@@ -1784,3 +1784,17 @@ fn a_cue_coordinated_after_a_quotation_reports_what_follows_it() {
     assert_eq!(q.speaker.as_deref(), Some("the mayor"), "{q:?}");
     assert_eq!(got.len(), 2, "{got:#?}");
 }
+
+#[test]
+fn a_relative_clause_in_an_apposition_may_hold_a_report_or_a_quotation() {
+    let got = run(
+        "Okafor, who calls the ferry plan a \u{201c}costly blunder,\u{201d} said the council \
+         should vote again.\n\n\
+         Lena Marsh, a former harbour manager who argued with the mayor at the spring \
+         meeting, said the pier would need new pilings.",
+    );
+    let q = quote(&got, "the council should vote again");
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"), "{q:?}");
+    let q = quote(&got, "the pier would need new pilings");
+    assert_eq!(q.speaker.as_deref(), Some("Lena Marsh"), "{q:?}");
+}
