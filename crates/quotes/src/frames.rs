@@ -43,7 +43,8 @@ pub fn find(v: &View) -> Vec<Frame> {
             if is_passive(v, cue) {
                 continue;
             }
-            if let Some(q) = question_put(v, cue, &range) {
+            if let Some(q) = question_put(v, cue, &range).or_else(|| as_reported_by(v, cue, &range))
+            {
                 out.push(q);
                 continue;
             }
@@ -231,6 +232,47 @@ fn question_put(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Frame> {
         speaker: agent,
         content: Some(content),
         named: false,
+    })
+}
+
+/// "As reported by the Ledger, the council will …", "The council will …, as first
+/// reported by the Ledger.": the participle of a cue after "as", with its agent after
+/// "by", reports the main clause for that agent (the clause after the comma when "as"
+/// opens the sentence, the words before its comma when the agent ends it).
+fn as_reported_by(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Frame> {
+    if !cue.flags.indirect || cue.participle || !v.is(cue.end, "by") || !v.is_verb_form(cue.start) {
+        return None;
+    }
+    let j = speaker::skip_between_back(v, cue.start, sentence.start);
+    let opener = j
+        .checked_sub(1)
+        .filter(|&o| o >= sentence.start && v.is(o, "as"))?;
+    let agent = speaker::after(v, cue.end + 1, sentence.end)?;
+    let after = skip_time(v, agent.end, sentence.end);
+    let opens =
+        opener == sentence.start || v.in_set_lower(opener - 1, &v.cfg.settings.speaker.leads);
+    let content = if opens {
+        v.is(after, ",")
+            .then(|| trimmed(v, after + 1, clause_end(v, after + 1, sentence.end)))
+            .flatten()
+    } else if opener > sentence.start + 1
+        && v.is(opener - 1, ",")
+        && (after >= sentence.end || v.is_stop(after))
+    {
+        // A clause that reports someone's words itself ("“…,” Carson noted, as reported
+        // by …") keeps its own speaker.
+        let start = speaker::skip_dateline(v, sentence.start..opener - 1);
+        let reports = (start..opener).any(|k| v.cue_at[k].is_some() || v.seg_of[k].is_some());
+        (!reports).then(|| trimmed(v, start, opener - 1)).flatten()
+    } else {
+        None
+    }?;
+    Some(Frame {
+        cue,
+        speaker: Some(agent),
+        content: Some(content),
+        named: false,
+        unnamed: false,
     })
 }
 

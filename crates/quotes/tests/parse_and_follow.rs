@@ -1798,3 +1798,18 @@ fn a_relative_clause_in_an_apposition_may_hold_a_report_or_a_quotation() {
     let q = quote(&got, "the pier would need new pilings");
     assert_eq!(q.speaker.as_deref(), Some("Lena Marsh"), "{q:?}");
 }
+
+#[test]
+fn as_reported_by_an_agent_attributes_the_main_clause_to_it() {
+    let got = run(
+        "As reported by the Harbour Courier, the ferry will stop running in March.\n\n\
+         The council will vote on the pier next week, as first reported by the Ledger.\n\n\
+         \u{201c}We will rebuild it,\u{201d} Marsh said at the meeting, as reported by the Ledger.",
+    );
+    let q = quote(&got, "the ferry will stop running in March");
+    assert_eq!(q.speaker.as_deref(), Some("the Harbour Courier"), "{q:?}");
+    let q = quote(&got, "The council will vote on the pier next week");
+    assert_eq!(q.speaker.as_deref(), Some("the Ledger"), "{q:?}");
+    let q = quote(&got, "We will rebuild it");
+    assert_eq!(q.speaker.as_deref(), Some("Marsh"), "{q:?}");
+}
