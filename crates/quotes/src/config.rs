@@ -130,6 +130,8 @@ pub struct ContentSettings {
     pub passive_markers: HashSet<String>,
     pub possessives: HashSet<String>,
     pub irrealis: HashSet<String>,
+    /// Before "to", words that make the infinitive a report going on ("went on to say").
+    pub resuming: Vec<String>,
     pub max_gap_before_that: usize,
     /// After a cue taking an addressee ("told …"), so many more words may come before "that".
     pub addressee_extra_gap: usize,

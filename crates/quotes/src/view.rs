@@ -145,9 +145,11 @@ impl<'a> View<'a> {
         {
             return false;
         }
-        // "went on Twitter to say …": an infinitive of purpose reports; "declined to say"
-        // (a complement of the verb before) does not.
-        let purpose = self.is(prev, "to") && self.relation(i) == Some("advcl");
+        // "went on Twitter to say …": an infinitive of purpose reports, as one going on
+        // ("went on to say", "continued to insist"); "declined to say" (a complement of the
+        // verb before) does not.
+        let purpose = self.is(prev, "to")
+            && (self.relation(i) == Some("advcl") || self.resumes_before(prev).is_some());
         if self.in_set(prev, &s.content.irrealis)
             && !purpose
             && self
@@ -217,7 +219,15 @@ impl<'a> View<'a> {
                 self.is_word(i + 1 + k) && self.text(i + 1 + k).eq_ignore_ascii_case(w)
             });
             if fits {
-                let participle = word.len() > 4 && word.to_ascii_lowercase().ends_with("ing");
+                // "…, going on to say that …" speaks, as "…, adding that …" does, for
+                // the clause before.
+                let resumed_in_ing = i > 0
+                    && self.is(i - 1, "to")
+                    && self
+                        .resumes_before(i - 1)
+                        .is_some_and(|k| self.text(k).to_ascii_lowercase().ends_with("ing"));
+                let participle = (word.len() > 4 && word.to_ascii_lowercase().ends_with("ing"))
+                    || resumed_in_ing;
                 return Some(Cue {
                     start: i,
                     end: i + 1 + entry.rest.len(),
@@ -344,6 +354,27 @@ impl<'a> View<'a> {
             }
         }
         false
+    }
+
+    /// The words ending right before token `to` are one of the content.resuming phrases
+    /// ("went on", "continued").
+    /// Returns where the phrase starts.
+    fn resumes_before(&self, to: usize) -> Option<usize> {
+        self.cfg
+            .settings
+            .content
+            .resuming
+            .iter()
+            .find_map(|phrase| {
+                let words: Vec<&str> = phrase.split_whitespace().collect();
+                (words.len() <= to
+                    && words
+                        .iter()
+                        .rev()
+                        .enumerate()
+                        .all(|(k, w)| self.is(to - 1 - k, w)))
+                .then(|| to - words.len())
+            })
     }
 
     /// "The Cruz campaign calls this …": the parse makes `verb` a verb whose subject the

@@ -1813,3 +1813,22 @@ fn as_reported_by_an_agent_attributes_the_main_clause_to_it() {
     let q = quote(&got, "We will rebuild it");
     assert_eq!(q.speaker.as_deref(), Some("Marsh"), "{q:?}");
 }
+
+#[test]
+fn an_infinitive_after_a_verb_of_going_on_reports_but_one_declined_does_not() {
+    let got = run(
+        "Marsh continued to insist that the pier would reopen in March.\n\n\
+         \u{201c}We will not go back,\u{201d} Okafor said, going on to say that the ferry \
+         would run all winter.\n\n\
+         Lee declined to say whether the council would vote.",
+    );
+    let q = quote(&got, "the pier would reopen in March");
+    assert_eq!(q.speaker.as_deref(), Some("Marsh"), "{q:?}");
+    let q = quote(&got, "the ferry would run all winter");
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"), "{q:?}");
+    assert!(
+        !got.iter()
+            .any(|g| g.text.contains("the council would vote")),
+        "{got:#?}"
+    );
+}
