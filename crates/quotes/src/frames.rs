@@ -40,11 +40,15 @@ pub fn find(v: &View) -> Vec<Frame> {
                 continue;
             };
             i = cue.end;
-            if is_passive(v, cue) {
+            let passive = is_passive(v, cue);
+            if let Some(q) = question_put(v, cue, &range, passive) {
+                out.push(q);
                 continue;
             }
-            if let Some(q) = question_put(v, cue, &range).or_else(|| as_reported_by(v, cue, &range))
-            {
+            if passive {
+                continue;
+            }
+            if let Some(q) = as_reported_by(v, cue, &range) {
                 out.push(q);
                 continue;
             }
@@ -203,27 +207,38 @@ fn short_lead(v: &View, a: usize, b: usize) -> bool {
 /// talks had failed, the minister …": a passive participle opening its clause reports the
 /// question put (up to the clause's comma), for the agent after "by" or for nobody named;
 /// the clause's subject is who was asked, never the speaker.
-fn question_put(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Frame> {
+fn question_put(v: &View, cue: Cue, sentence: &Range<usize>, passive: bool) -> Option<Frame> {
     let c = &v.cfg.settings.content;
+    // "Asked whether …, Rubio said": the participle opens the sentence; "when he was first
+    // asked if he would …": a passive anywhere, whose subject is who was asked.
     if !v.in_set_lower(cue.start, &c.question_participles)
-        || !speaker::only_leads(v, sentence.start, cue.start)
+        || !(passive || speaker::only_leads(v, sentence.start, cue.start))
     {
         return None;
     }
     let max = v.cfg.settings.speaker.max_words;
-    let (agent, open) = if v.is(cue.end, "by") {
-        let open = (cue.end + 1..sentence.end.min(cue.end + 2 + max))
-            .find(|&k| v.in_set_lower(k, &c.question_openers) || v.is(k, ","))?;
-        let agent = trimmed_any(v, cue.end + 1, open)?;
-        (Some(agent), open)
+    // The opener may follow a short phrase of place or time ("Asked in Iowa recently
+    // whether …") or the agent ("Asked by a reporter if …").
+    let by = v.is(cue.end, "by");
+    let from = cue.end + usize::from(by);
+    let open = (from..sentence.end.min(from + 1 + max))
+        .take_while(|&k| v.is_word(k) && v.cue_at[k].is_none() && v.seg_of[k].is_none())
+        .find(|&k| v.in_set_lower(k, &c.question_openers))?;
+    let agent = if by {
+        Some(trimmed_any(v, from, open)?)
     } else {
-        (None, cue.end)
+        None
     };
-    if !v.in_set_lower(open, &c.question_openers) {
-        return None;
-    }
-    let comma = (open + 1..sentence.end).find(|&k| v.is(k, ",") && v.seg_of[k].is_none())?;
-    let content = trimmed(v, open, comma)?;
+    // The question runs to the comma closing the clause of the participle ("Asked …, he
+    // said"; "When he was asked if …, he said"); a passive in the main clause may end the
+    // sentence with it.
+    let comma = (open + 1..sentence.end).find(|&k| v.is(k, ",") && v.seg_of[k].is_none());
+    let end = match comma {
+        Some(k) => k,
+        None if passive => clause_end(v, open + 1, sentence.end),
+        None => return None,
+    };
+    let content = trimmed(v, open, end)?;
     let mut cue = cue;
     cue.flags.indirect = true;
     Some(Frame {

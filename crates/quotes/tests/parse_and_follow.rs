@@ -1832,3 +1832,21 @@ fn an_infinitive_after_a_verb_of_going_on_reports_but_one_declined_does_not() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_question_put_may_follow_a_short_adjunct_or_a_passive() {
+    let got = run(
+        "Asked in Lyon recently whether he would back Marsh, Okafor gave a long answer.\n\n\
+         When she was first asked if the pier would reopen, Lee laughed.\n\n\
+         Marsh was asked whether the ferry would run all winter.",
+    );
+    for start in [
+        "whether he would back Marsh",
+        "if the pier would reopen",
+        "whether the ferry would run all winter",
+    ] {
+        let q = quote(&got, start);
+        assert_eq!(q.text, start, "{q:?}");
+        assert_eq!(q.speaker, None, "the text names no asker: {q:?}");
+    }
+}
