@@ -206,7 +206,8 @@ fn short_lead(v: &View, a: usize, b: usize) -> bool {
 /// "Asked whether he would run again, Carson said …", "When asked by a reporter if the
 /// talks had failed, the minister …": a passive participle opening its clause reports the
 /// question put (up to the clause's comma), for the agent after "by" or for nobody named;
-/// the clause's subject is who was asked, never the speaker.
+/// the clause's subject is who was asked, never the speaker. So does a passive (`passive`:
+/// "he was asked whether …").
 fn question_put(v: &View, cue: Cue, sentence: &Range<usize>, passive: bool) -> Option<Frame> {
     let c = &v.cfg.settings.content;
     // "Asked whether …, Rubio said": the participle opens the sentence; "when he was first

@@ -356,9 +356,8 @@ impl<'a> View<'a> {
         false
     }
 
-    /// The words ending right before token `to` are one of the content.resuming phrases
-    /// ("went on", "continued").
-    /// Returns where the phrase starts.
+    /// Where the content.resuming phrase ("went on", "continued") that ends right before
+    /// token `to` starts, when one does.
     fn resumes_before(&self, to: usize) -> Option<usize> {
         self.cfg
             .settings
@@ -366,14 +365,14 @@ impl<'a> View<'a> {
             .resuming
             .iter()
             .find_map(|phrase| {
-                let words: Vec<&str> = phrase.split_whitespace().collect();
-                (words.len() <= to
-                    && words
-                        .iter()
+                let n = phrase.split_whitespace().count();
+                (n <= to
+                    && phrase
+                        .split_whitespace()
                         .rev()
                         .enumerate()
                         .all(|(k, w)| self.is(to - 1 - k, w)))
-                .then(|| to - words.len())
+                .then(|| to - n)
             })
     }
 
