@@ -265,24 +265,14 @@ fn as_reported_by(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Frame> 
         .filter(|&o| o >= sentence.start && v.is(o, "as"))?;
     let agent = speaker::after(v, cue.end + 1, sentence.end)?;
     let after = skip_time(v, agent.end, sentence.end);
-    let opens =
-        opener == sentence.start || v.in_set_lower(opener - 1, &v.cfg.settings.speaker.leads);
-    let content = if opens {
-        v.is(after, ",")
-            .then(|| trimmed(v, after + 1, clause_end(v, after + 1, sentence.end)))
-            .flatten()
-    } else if opener > sentence.start + 1
-        && v.is(opener - 1, ",")
-        && (after >= sentence.end || v.is_stop(after))
+    let content = main_clause_around_as(v, opener, after, sentence)?;
+    // A clause that reports someone's words itself ("“…,” Carson noted, as reported by
+    // …") keeps its own speaker.
+    if content.end < opener
+        && (content.start..opener).any(|k| v.cue_at[k].is_some() || v.seg_of[k].is_some())
     {
-        // A clause that reports someone's words itself ("“…,” Carson noted, as reported
-        // by …") keeps its own speaker.
-        let start = speaker::skip_dateline(v, sentence.start..opener - 1);
-        let reports = (start..opener).any(|k| v.cue_at[k].is_some() || v.seg_of[k].is_some());
-        (!reports).then(|| trimmed(v, start, opener - 1)).flatten()
-    } else {
-        None
-    }?;
+        return None;
+    }
     Some(Frame {
         cue,
         speaker: Some(agent),
@@ -645,11 +635,9 @@ fn content_after(v: &View, cue: Cue, sentence: &Range<usize>) -> Option<Range<us
     trimmed(v, k, clause_end(v, k, sentence.end))
 }
 
-/// "As Politico reported, the committee met …": a cue in a clause opened by "as" reports
-/// the main clause, which the parse makes the cue's head rather than its complement: after
-/// the clause's comma when it opens the sentence; before its comma when it ends the
-/// sentence ("The committee met, as Politico reported."); after it, too, when it stands
-/// between commas inside the sentence, after a lead phrase.
+/// "As Politico reported, the committee met …", "The committee met, as Politico
+/// reported.": a cue in a clause opened by "as" reports the main clause around it, which
+/// the parse makes the cue's head rather than its complement.
 fn as_clause_content(v: &View, f: &Frame, sentence: &Range<usize>) -> Option<Range<usize>> {
     let sp = f.speaker.as_ref().filter(|sp| sp.end <= f.cue.start)?;
     if !f.cue.flags.indirect || f.cue.participle || sp.start == sentence.start {
@@ -660,23 +648,33 @@ fn as_clause_content(v: &View, f: &Frame, sentence: &Range<usize>) -> Option<Ran
         return None;
     }
     let after = skip_time(v, f.cue.end, sentence.end);
+    main_clause_around_as(v, opener, after, sentence)
+}
+
+/// The main clause around a clause opened by "as" at `opener` whose words end at `after`
+/// ("As Politico reported, …", "As reported by the Ledger, …"): after the clause's comma
+/// when it opens the sentence (after a lead word at most); before its comma when it ends
+/// the sentence; after that comma when it stands between commas inside the sentence.
+fn main_clause_around_as(
+    v: &View,
+    opener: usize,
+    after: usize,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
     let opens =
         opener == sentence.start || v.in_set_lower(opener - 1, &v.cfg.settings.speaker.leads);
+    let runs_on = |k: usize| trimmed(v, k, clause_end(v, k, sentence.end));
     if opens {
-        return v
-            .is(after, ",")
-            .then(|| trimmed(v, after + 1, clause_end(v, after + 1, sentence.end)))
-            .flatten();
+        return v.is(after, ",").then(|| runs_on(after + 1)).flatten();
     }
     if opener <= sentence.start + 1 || !v.is(opener - 1, ",") {
         return None;
     }
-    let start = speaker::skip_dateline(v, sentence.start..opener - 1);
-    let ends = after >= sentence.end || v.is_stop(after);
-    if ends {
+    if after >= sentence.end || v.is_stop(after) {
+        let start = speaker::skip_dateline(v, sentence.start..opener - 1);
         trimmed(v, start, opener - 1)
     } else if v.is(after, ",") {
-        trimmed(v, after + 1, clause_end(v, after + 1, sentence.end))
+        runs_on(after + 1)
     } else {
         None
     }
