@@ -265,3 +265,34 @@ fn a_one_line_settings_file_in_the_data_folder_turns_one_setting() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("quotes/config.toml"), "{stderr}");
 }
+
+#[test]
+fn a_json_record_keeps_the_headline_its_text_opens_with() {
+    let dir = scratch("record-headline");
+    let title = "Senator Okafor: Ferry Cuts Will Strand Island Towns";
+    let record = serde_json::json!({
+        "id": "r1",
+        "title": title,
+        "text": format!("{title}.\n\n{title}\n\nSenator Ada Okafor spoke in Halifax on Monday.\n"),
+    });
+    std::fs::write(dir.join("a.jsonl"), format!("{record}\n")).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        format!("{title}\n\n{title}\n\nSenator Ada Okafor spoke in Halifax on Monday.\n"),
+    )
+    .unwrap();
+    let recs = records(&run_in(&dir, &["extract", "a.jsonl", "a.txt"]));
+    // The record's own headline stays (once); its claim is Okafor's.
+    let text = recs[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with(&format!("{title}.\nSenator Ada")),
+        "{text}"
+    );
+    let quote = &recs[0]["quotes"][0];
+    assert_eq!(quote["text"], "Ferry Cuts Will Strand Island Towns");
+    assert_eq!(quote["speaker"]["text"], "Senator Okafor");
+    assert_spans_index_text(&recs[0]);
+    // A plain-text article's first line is its title, taken out of the body with its repeat.
+    assert_eq!(recs[1]["title"], title);
+    assert!(recs[1]["text"].as_str().unwrap().starts_with("Senator Ada"));
+}

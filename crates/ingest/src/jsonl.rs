@@ -133,9 +133,11 @@ fn parse_record(line: &str, file: &str, line_no: u64) -> Result<RawDoc, InputErr
         }
         None => None,
     };
+    let title = str_field("title").filter(|t| !t.trim().is_empty());
     Ok(RawDoc {
         origin,
-        title: str_field("title").filter(|t| !t.trim().is_empty()),
+        title_is_field: title.is_some() && matches!(body, Body::Text(_)),
+        title,
         published,
         body,
         language: str_field("language"),

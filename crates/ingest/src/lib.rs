@@ -22,6 +22,11 @@ pub struct RawDoc {
     /// Path as given, URL, or record id.
     pub origin: String,
     pub title: Option<String>,
+    /// The title came as a field of its own beside a text its producer wrote (a JSON
+    /// Lines record): a first line of the text equal to it is the article's headline,
+    /// kept (it may carry a claim: "Poll: …", "Lavrov: …"); only later repeats are
+    /// boilerplate. False when the title was read off the body or a page's markup.
+    pub title_is_field: bool,
     pub published: Option<NaiveDate>,
     pub body: Body,
     pub language: Option<String>,

@@ -21,6 +21,7 @@ pub fn parse(origin: &str, text: &str) -> RawDoc {
     RawDoc {
         origin: origin.to_string(),
         title: title.map(str::to_string),
+        title_is_field: false,
         published,
         body: Body::Text(body.to_string()),
         language: None,

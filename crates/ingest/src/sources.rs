@@ -179,6 +179,7 @@ fn from_web(article: demarche_web::WebArticle, fallback_origin: &str) -> RawDoc 
             .origin
             .unwrap_or_else(|| fallback_origin.to_string()),
         title: article.title,
+        title_is_field: false,
         published: article.published,
         body: Body::Text(article.text),
         language: article.language,

@@ -147,6 +147,7 @@ pub fn process_raw(raw: RawDoc, opts: &Options) -> Result<Record, InputError> {
 
 /// The ingest→text hand-over: body text (from HTML when needed) cleaned into a Document.
 pub fn prepare(raw: RawDoc, opts: &Options) -> Result<Document, InputError> {
+    let keep_headline = raw.title_is_field;
     let (title, body, published) = match raw.body {
         Body::Text(t) => (raw.title, t, raw.published),
         Body::Html(bytes) => {
@@ -159,7 +160,7 @@ pub fn prepare(raw: RawDoc, opts: &Options) -> Result<Document, InputError> {
             )
         }
     };
-    let cleaned = demarche_text::clean(&body, title.as_deref());
+    let cleaned = demarche_text::clean_with(&body, title.as_deref(), keep_headline);
     let mut doc = Document::new(raw.origin, cleaned.text);
     doc.title = title;
     doc.published = published.or(opts.published);

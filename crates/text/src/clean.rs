@@ -19,6 +19,12 @@ pub struct Cleaned {
 
 /// Cleans `raw`; `title`, when known, is removed where the body repeats it near the top.
 pub fn clean(raw: &str, title: Option<&str>) -> Cleaned {
+    clean_with(raw, title, false)
+}
+
+/// Cleans `raw` like [`clean`]; with `keep_headline`, a first line equal to `title` is the
+/// body's own headline and stays, and only the lines repeating it after that are dropped.
+pub fn clean_with(raw: &str, title: Option<&str>, keep_headline: bool) -> Cleaned {
     let cfg = TextConfig::get();
     let normalised = normalise_chars(raw);
     let title_key = title.map(line_key).filter(|k| !k.is_empty());
@@ -39,9 +45,9 @@ pub fn clean(raw: &str, title: Option<&str>) -> Cleaned {
             continue;
         }
         let near_top = kept_lines < 3 && n < 12;
-        if is_boilerplate(&line, &cfg.boilerplate)
-            || (near_top && title_key.as_deref().is_some_and(|t| line_key(&line) == t))
-        {
+        let repeats_title = near_top && title_key.as_deref().is_some_and(|t| line_key(&line) == t);
+        let own_headline = repeats_title && keep_headline && kept_lines == 0 && text.is_empty();
+        if is_boilerplate(&line, &cfg.boilerplate) || (repeats_title && !own_headline) {
             dropped += 1;
             after_blank = true;
             continue;
@@ -145,6 +151,19 @@ mod tests {
         let c = clean(raw, Some("Talks Resume in Geneva"));
         assert_eq!(c.text, "Delegates met on Monday.");
         assert_eq!(c.dropped_lines, 5);
+    }
+
+    #[test]
+    fn keeps_a_headline_the_body_opens_with_when_asked() {
+        let raw = "Minister: Talks Resume in Geneva.\n\nMinister: Talks Resume in Geneva\nDelegates met on Monday.";
+        let title = Some("Minister: Talks Resume in Geneva");
+        let kept = clean_with(raw, title, true);
+        assert_eq!(
+            kept.text,
+            "Minister: Talks Resume in Geneva.\nDelegates met on Monday."
+        );
+        assert_eq!(kept.dropped_lines, 1);
+        assert_eq!(clean(raw, title).text, "Delegates met on Monday.");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod tokenize;
 
 use demarche_model::{Document, Span};
 
-pub use clean::{clean, Cleaned};
+pub use clean::{clean, clean_with, Cleaned};
 pub use config::TextConfig;
 
 /// Adds paragraphs, tokens and sentences to a document whose `text` is already clean.
