@@ -471,10 +471,13 @@ fn anonymous(cfg: &QuoteConfig, words: &str) -> bool {
     indefinite_opener(cfg, words) || unnamed_group(cfg, words)
 }
 
-/// A role opening with one of `anonymous_openers` ("a person …", "two officials …").
+/// A role opening with one of `anonymous_openers` ("a person …", "two officials …") or
+/// with a figure ("38 percent of voters", "20 people"): a count names nobody in particular
+/// (an age is no count: "71-year-old diplomat").
 fn indefinite_opener(cfg: &QuoteConfig, words: &str) -> bool {
     let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
-    cfg.settings.follow.anonymous_openers.contains(&first)
+    (first.starts_with(|c: char| c.is_ascii_digit()) && !first.contains('-'))
+        || cfg.settings.follow.anonymous_openers.contains(&first)
 }
 
 /// A role with a plural head ("sources", "people") or a word of anonymity ("unnamed").

@@ -1389,6 +1389,19 @@ fn an_anonymous_source_takes_no_name_from_around_it() {
 }
 
 #[test]
+fn a_share_of_respondents_is_nobody_named() {
+    let got = run("Governor Lena Park spoke in Dover on Monday. \
+         In the new survey, 38 percent of voters said the bridge should be rebuilt. \
+         The 64-year-old governor said the money was ready.");
+    let q = quote(&got, "the bridge should be rebuilt");
+    assert_eq!(q.speaker.as_deref(), Some("38 percent of voters"), "{q:?}");
+    assert_eq!(q.name, None, "{q:?}");
+    // An age is no count: the role still finds its person.
+    let q = quote(&got, "the money was ready");
+    assert_eq!(q.name.as_deref(), Some("Lena Park"), "{q:?}");
+}
+
+#[test]
 fn a_name_acting_on_a_document_word_did_not_write_it() {
     let got = run(
         "Finance adviser Paul Brenner denied reports of a rift on Tuesday. \
