@@ -430,6 +430,14 @@ fn headline_claims(v: &View, out: &mut Vec<Found>) {
             continue;
         }
         let content = colon + 1..range.end;
+        // A question after the colon is the headline's own, not the speaker's claim.
+        if (content.clone())
+            .rev()
+            .find(|&j| !v.is_quote_mark(j) && !v.is(j, "."))
+            .is_some_and(|j| v.is(j, "?"))
+        {
+            continue;
+        }
         let end = crate::parsed::end_before(v, content.start, content.end);
         // "Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Wage": a quotation
         // opening the claim is part of it when the claim goes on after it; alone, it is
@@ -466,6 +474,14 @@ fn headline_claims(v: &View, out: &mut Vec<Found>) {
 /// lists ("Report:", "Poll:", "Insiders:").
 fn headline_source(v: &View, r: Range<usize>, headline: &Range<usize>) -> bool {
     if r.is_empty() || !r.clone().all(|k| v.is_word(k)) {
+        return false;
+    }
+    let (a, b) = (
+        v.doc.tokens[r.start].span.start,
+        v.doc.tokens[r.end - 1].span.end,
+    );
+    let words = v.doc.text[a as usize..b as usize].to_lowercase();
+    if v.cfg.settings.direct.headline_rubrics.contains(&words) {
         return false;
     }
     let listed = v.in_set_lower(r.end - 1, &v.cfg.settings.direct.headline_sources);

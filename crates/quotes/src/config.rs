@@ -165,6 +165,9 @@ pub struct DirectSettings {
     /// Words that, ending the phrase before a headline's colon, name a source the
     /// actor layer may not know ("Poll: …", "Insiders: …").
     pub headline_sources: HashSet<String>,
+    /// Series and rubric names before a headline's colon that name nobody ("The
+    /// Latest: …", "Analysis: …"), lowercase.
+    pub headline_rubrics: HashSet<String>,
     /// The longest speaker label of a transcript turn ("MARSH:"), in words.
     pub label_max_words: usize,
     /// Dashes that introduce the name signing a quotation ("“…” ― Carla Moreno").

@@ -387,6 +387,14 @@ fn headline_claim_of_a_known_speaker() {
     // A topic before a colon is not a speaker.
     let topic = run("Budget Talks: What Happens Next.\n\nThe senator spoke on Monday in Ohio.");
     assert!(topic.is_empty(), "{topic:?}");
+    // Nor is a rubric, whatever the text calls itself, nor a question the headline asks.
+    for headline in [
+        "The Latest: Farm Prices Fall in Ohio.\n\nThe Latest is our rolling coverage.",
+        "Senator Marsh: Farm Hero or Career Politician?\n\nSenator Jim Marsh spoke in Ohio.",
+    ] {
+        let got = run(headline);
+        assert!(got.is_empty(), "{got:?}");
+    }
 }
 
 #[test]
