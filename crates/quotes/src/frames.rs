@@ -467,6 +467,27 @@ fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
         Some(agent) if closes(agent.end) => np.start..agent.end,
         _ => np,
     };
+    // "says a source involved in the planning", "said people close to the campaign": an
+    // adjective standing after the head goes on with its preposition and object.
+    let adjective = if np.end > np.start + 1 && v.in_set_lower(np.end - 1, &s.postnominal) {
+        np.end - 1
+    } else {
+        np.end
+    };
+    // The object may be a gerund ("involved in the planning"): words up to the clause end.
+    let object_end = (adjective + 2 < end
+        && v.in_set_lower(adjective, &s.postnominal)
+        && v.tag(adjective + 1) == Some(Upos::Adp)
+        && v.text(adjective + 1).chars().all(char::is_lowercase))
+    .then(|| {
+        (adjective + 2..end)
+            .find(|&k| {
+                closes(k) || !v.is_word(k) || matches!(v.tag(k), Some(Upos::Verb | Upos::Aux))
+            })
+            .unwrap_or(end)
+    })
+    .filter(|&k| k > adjective + 2 && closes(k));
+    let np = object_end.map_or(np.clone(), |k| np.start..k);
     if !closes(np.end) {
         return None;
     }

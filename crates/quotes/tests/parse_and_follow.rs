@@ -1410,6 +1410,27 @@ fn a_share_of_respondents_is_nobody_named() {
 }
 
 #[test]
+fn an_inverted_speaker_goes_on_over_an_adjective_after_its_head() {
+    let got = run(
+        "“The ferry will not run before June,” said one official involved in the \
+         planning, who asked not to be named. “We need the money first,” says a source close \
+         to the harbour board.",
+    );
+    let q = quote(&got, "The ferry will not run");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("one official involved in the planning"),
+        "{q:?}"
+    );
+    let q = quote(&got, "We need the money first");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("a source close to the harbour board"),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn a_name_acting_on_a_document_word_did_not_write_it() {
     let got = run(
         "Finance adviser Paul Brenner denied reports of a rift on Tuesday. \
