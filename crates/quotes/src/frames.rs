@@ -487,7 +487,10 @@ fn inverted_speaker(v: &View, p: usize, end: usize) -> Option<Range<usize>> {
             .unwrap_or(end)
     })
     .filter(|&k| k > adjective + 2 && closes(k));
-    let np = object_end.map_or(np.clone(), |k| np.start..k);
+    let np = match object_end {
+        Some(k) => np.start..k,
+        None => np,
+    };
     if !closes(np.end) {
         return None;
     }

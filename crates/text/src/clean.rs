@@ -46,7 +46,7 @@ pub fn clean_with(raw: &str, title: Option<&str>, keep_headline: bool) -> Cleane
         }
         let near_top = kept_lines < 3 && n < 12;
         let repeats_title = near_top && title_key.as_deref().is_some_and(|t| line_key(&line) == t);
-        let own_headline = repeats_title && keep_headline && kept_lines == 0 && text.is_empty();
+        let own_headline = repeats_title && keep_headline && kept_lines == 0;
         if is_boilerplate(&line, &cfg.boilerplate) || (repeats_title && !own_headline) {
             dropped += 1;
             after_blank = true;
