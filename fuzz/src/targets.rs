@@ -182,6 +182,8 @@ pub fn record(data: &[u8]) {
     let raw = RawDoc {
         origin: "fuzz.txt".into(),
         title: text.lines().next().map(str::to_string),
+        // As a JSON Lines record whose text opens with its title: the headline stays.
+        title_is_field: true,
         published,
         body: Body::Text(text),
         language: None,
