@@ -431,7 +431,8 @@ fn headline_claims(v: &View, out: &mut Vec<Found>) {
         }
         let content = colon + 1..range.end;
         // A question after the colon is the headline's own, not the speaker's claim.
-        if (content.clone())
+        if content
+            .clone()
             .rev()
             .find(|&j| !v.is_quote_mark(j) && !v.is(j, "."))
             .is_some_and(|j| v.is(j, "?"))
@@ -476,11 +477,7 @@ fn headline_source(v: &View, r: Range<usize>, headline: &Range<usize>) -> bool {
     if r.is_empty() || !r.clone().all(|k| v.is_word(k)) {
         return false;
     }
-    let (a, b) = (
-        v.doc.tokens[r.start].span.start,
-        v.doc.tokens[r.end - 1].span.end,
-    );
-    let words = v.doc.text[a as usize..b as usize].to_lowercase();
+    let words = v.doc.slice(v.span_of(&r)).to_lowercase();
     if v.cfg.settings.direct.headline_rubrics.contains(&words) {
         return false;
     }
@@ -493,10 +490,7 @@ fn headline_source(v: &View, r: Range<usize>, headline: &Range<usize>) -> bool {
 /// Tokens `r` are exactly one mention of a person or body the actor dictionaries code.
 fn known_actor(v: &View, r: Range<usize>) -> bool {
     use demarche_model::EntityKind;
-    let (a, b) = (
-        v.doc.tokens[r.start].span.start,
-        v.doc.tokens[r.end - 1].span.end,
-    );
+    let demarche_model::Span { start: a, end: b } = v.span_of(&r);
     v.entities_within(r)
         .take_while(|e| e.span.start == a)
         .any(|e| {

@@ -436,15 +436,20 @@ impl<'a> View<'a> {
             .filter(|&k| self.segments[k].close.is_some() && i >= self.segments[k].end)
     }
 
+    /// The text span of tokens `r` (not empty), from the first one's start to the last one's end.
+    pub fn span_of(&self, r: &std::ops::Range<usize>) -> demarche_model::Span {
+        demarche_model::Span {
+            start: self.doc.tokens[r.start].span.start,
+            end: self.doc.tokens[r.end - 1].span.end,
+        }
+    }
+
     /// The entities lying inside tokens `r`, in text order (entities are sorted by start).
     pub fn entities_within(
         &self,
         r: std::ops::Range<usize>,
     ) -> impl Iterator<Item = &'a demarche_model::Entity> + use<'a> {
-        let (a, b) = (
-            self.doc.tokens[r.start].span.start,
-            self.doc.tokens[r.end - 1].span.end,
-        );
+        let demarche_model::Span { start: a, end: b } = self.span_of(&r);
         let first = self.doc.entities.partition_point(|e| e.span.start < a);
         self.doc.entities[first..]
             .iter()
