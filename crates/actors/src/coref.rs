@@ -113,7 +113,7 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
                     c.linked = true;
                     c.gender = d.gender;
                 }
-            } else if let Some(d) = matches
+            } else if let Some((d, how)) = matches
                 .iter()
                 // A surname ("Warren" for Elizabeth Warren) before a first name ("Warren"
                 // for Warren Buffett); a first name alone stands for a person only when
@@ -127,12 +127,14 @@ pub fn link(units: &Units, kb: &ActorKb, cands: &mut Vec<Cand>) {
                         .all(|(e, _)| id(e) == id(d))
                         .then(|| &matches[0])
                 })
-                .map(|(d, _)| *d)
             {
                 c.actor = d.actor.clone();
                 c.kind = d.kind;
                 c.linked = true;
-                if c.gender == Gender::Unknown {
+                // A surname that is also a first name ("Jamil" for Nadia Jamil) says
+                // nothing of the gender; a title before it ("Mr. Jamil") does.
+                let untitled_surname = *how == Short::Last && c.lead == c.a;
+                if c.gender == Gender::Unknown || untitled_surname {
                     c.gender = d.gender;
                 }
             }

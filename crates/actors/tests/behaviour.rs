@@ -659,3 +659,17 @@ fn a_role_nominal_takes_only_a_person_whose_title_holds_its_head() {
         Some("Jody Wilson-Raybould")
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_first_name_keeps_the_gender_of_its_person() {
+    // "Jamil" is listed as a man's first name; here it is Nadia Jamil's surname.
+    let d = doc(
+        "Nadia Jamil, a researcher at Dixon Hall, said the picture is complex. \
+         Jamil said the project began last year. \"It is this for sure,\" he said.",
+        None,
+    );
+    let kb = ActorKb::embedded();
+    assert_eq!(name_at(&d, "Jamil said", 0).as_deref(), Some("Nadia Jamil"));
+    let he = resolve_at(&d, kb, first_word(&d, "he said"));
+    assert_ne!(he.and_then(|m| m.name).as_deref(), Some("Nadia Jamil"));
+}

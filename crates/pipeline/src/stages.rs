@@ -135,6 +135,24 @@ mod tests {
         assert!(doc.syntax[1].is_parsed());
     }
 
+    /// The parse the actor stage reads tells an opening participle from the first
+    /// word of a name.
+    #[test]
+    fn an_opening_participle_is_no_part_of_the_name_after_it() {
+        let mut doc = Document::new(
+            "test",
+            "Addressing Congress, Obama said the war was over. \
+             Pershing Square officials said it was closed."
+                .to_string(),
+        );
+        demarche_text::analyse(&mut doc);
+        let doc = process(doc, ActorKb::embedded());
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.span.of(&doc.text)).collect();
+        assert!(names.contains(&"Congress"), "{names:?}");
+        assert!(!names.contains(&"Addressing Congress"), "{names:?}");
+        assert!(names.contains(&"Pershing Square"), "{names:?}");
+    }
+
     /// Either model reads the same sentences and finds the same subject and
     /// object in a plain one; the default is the fast model.
     #[test]

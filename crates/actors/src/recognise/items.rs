@@ -136,7 +136,7 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
                     What::Det {
                         definite: kb.determiners[w],
                     }
-                } else if common_opener(i) {
+                } else if common_opener(i) || participle_opener(doc, units, kb, i) {
                     What::Lower
                 } else if initial_before_name(doc, units, i)
                     || (u.cap
@@ -170,6 +170,40 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
 
 /// "A. Smith", "I. Austin": a capital letter with its dot before a capitalised
 /// word is an initial, not the article or the pronoun.
+/// "Knowing Bardos was a fan, Cerato …", "Criticizing Clinton, Trump said": a
+/// participle opening a parsed sentence with a clause of its own is no first word
+/// of the name after it. The parse tells it from a name ending in "-ing" ("Irving
+/// Berlin", "Pershing Square officials said": a name, or no clause before the main one).
+fn participle_opener(doc: &Document, units: &Units, kb: &ActorKb, i: usize) -> bool {
+    let u = &units.units[i];
+    let w = units.norm_of(i);
+    if !u.sentence_start || !u.cap || u.all_caps || u.heading || !w.ends_with("ing") {
+        return false;
+    }
+    if kb.first_names.contains_key(w) {
+        return false;
+    }
+    let Some(s) = doc.sentence_at(u.span.start) else {
+        return false;
+    };
+    let Some(syntax) = doc.syntax.get(s).filter(|x| x.is_parsed()) else {
+        return false;
+    };
+    let t = doc.token_at_or_after(u.span.start);
+    let Some(k) = t.checked_sub(doc.sentences[s].tokens.start as usize) else {
+        return false;
+    };
+    let in_name = |child: usize| {
+        syntax.head_of(child) == Some(k)
+            && matches!(syntax.deprel[child].base(), "flat" | "compound" | "amod")
+    };
+    // The participle heads a clause of its own before the main one.
+    syntax.upos.get(k) == Some(&demarche_model::Upos::Verb)
+        && syntax.deprel.get(k).is_some_and(|r| r.base() == "advcl")
+        && doc.tokens[t].span == u.span
+        && !in_name(k + 1)
+}
+
 fn initial_before_name(doc: &Document, units: &Units, i: usize) -> bool {
     let raw = units.units[i].span.of(&doc.text);
     raw.len() == 2
