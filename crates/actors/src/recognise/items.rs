@@ -168,8 +168,6 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
     out
 }
 
-/// "A. Smith", "I. Austin": a capital letter with its dot before a capitalised
-/// word is an initial, not the article or the pronoun.
 /// "Knowing Bardos was a fan, Cerato …", "Criticizing Clinton, Trump said": a
 /// participle opening a parsed sentence with a clause of its own is no first word
 /// of the name after it. The parse tells it from a name ending in "-ing" ("Irving
@@ -177,10 +175,13 @@ pub(crate) fn items(doc: &Document, units: &Units, kb: &ActorKb) -> Vec<Item> {
 fn participle_opener(doc: &Document, units: &Units, kb: &ActorKb, i: usize) -> bool {
     let u = &units.units[i];
     let w = units.norm_of(i);
-    if !u.sentence_start || !u.cap || u.all_caps || u.heading || !w.ends_with("ing") {
-        return false;
-    }
-    if kb.first_names.contains_key(w) {
+    if !u.sentence_start
+        || !u.cap
+        || u.all_caps
+        || u.heading
+        || !w.ends_with("ing")
+        || kb.first_names.contains_key(w)
+    {
         return false;
     }
     let Some(s) = doc.sentence_at(u.span.start) else {
@@ -204,6 +205,8 @@ fn participle_opener(doc: &Document, units: &Units, kb: &ActorKb, i: usize) -> b
         && !in_name(k + 1)
 }
 
+/// "A. Smith", "I. Austin": a capital letter with its dot before a capitalised
+/// word is an initial, not the article or the pronoun.
 fn initial_before_name(doc: &Document, units: &Units, i: usize) -> bool {
     let raw = units.units[i].span.of(&doc.text);
     raw.len() == 2
